@@ -4,12 +4,14 @@
 /** @type {import('jest').Config} */
 const shared = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.test.json' }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
   moduleNameMapper: { '^@posa/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts' },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
 
 module.exports = {
+  // Integration tests start engines and restart brokers; unit tests finish far below this.
+  testTimeout: 120000,
   projects: [
     {
       ...shared,
@@ -23,7 +25,6 @@ module.exports = {
       testMatch: ['<rootDir>/{libs,services}/*/{src,test}/**/*.int.test.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
 };

@@ -1,0 +1,34 @@
+/** The one place that builds a kafkajs client: JSON logs through our logger, bounded retries. */
+import { Kafka, logLevel, type LogEntry, type logCreator } from 'kafkajs';
+import { silentLogger, type EventsLogger } from './logger';
+
+export interface KafkaClientOptions {
+  brokers: string[];
+  clientId: string;
+  logger?: EventsLogger;
+  /** Socket connection timeout, milliseconds (default 3,000). */
+  connectionTimeoutMs?: number;
+}
+
+function toOurLogger(logger: EventsLogger): logCreator {
+  return () =>
+    ({ namespace, level, log }: LogEntry) => {
+      const { message, timestamp: _ts, logger: _name, ...rest } = log;
+      const fields = { kafka: namespace, ...rest };
+      if (level === logLevel.ERROR) logger.error(fields, message);
+      else if (level === logLevel.WARN) logger.warn(fields, message);
+      else if (level === logLevel.INFO) logger.info(fields, message);
+      else logger.debug(fields, message);
+    };
+}
+
+export function createKafka(options: KafkaClientOptions): Kafka {
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    connectionTimeout: options.connectionTimeoutMs ?? 3_000,
+    logLevel: logLevel.WARN,
+    logCreator: toOurLogger(options.logger ?? silentLogger),
+    retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: 8 },
+  });
+}

@@ -1,0 +1,26 @@
+export { dockerAvailable } from './docker';
+export {
+  ENGINES,
+  type EngineName,
+  type EngineSource,
+  getKafkaBrokers,
+  getKeycloakUrl,
+  getPostgresUrl,
+  getRedisUrl,
+  resolveEngine,
+  stopContainers,
+} from './infra';
+export { canRestartKafka, restartKafka } from './kafka';
+export {
+  adminToken,
+  CLI_CLIENT,
+  createUser,
+  decodeTokenPayload,
+  deleteUser,
+  passwordGrant,
+  REALM,
+  realmUrl,
+  type TestUser,
+} from './keycloak';
+export { createTestDatabase, type TestDatabase } from './postgres';
+export { infraEnvFile, infraStateDir, repoRoot } from './paths';

@@ -1,0 +1,54 @@
+// Runs the local PostgreSQL of the full stack as a supervised process: starts it through
+// @posa/db's embedded-PostgreSQL launcher, writes the admin URL to the ready file, and
+// stops it cleanly on SIGTERM or SIGINT. Started by scripts/infra/postgres.sh:
+//   tsx --conditions=posa-src scripts/infra/postgres.mjs --data-dir D --port P --ready-file F
+import { rm, writeFile, rename } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { startEmbeddedPostgres } from '@posa/db';
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    port: { type: 'string' },
+    'ready-file': { type: 'string' },
+  },
+});
+for (const name of ['data-dir', 'port', 'ready-file']) {
+  if (!values[name]) {
+    console.error(JSON.stringify({ level: 'error', msg: `missing option --${name}` }));
+    process.exit(2);
+  }
+}
+const readyFile = values['ready-file'];
+const log = (level, msg, extra = {}) => console.log(JSON.stringify({ time: new Date().toISOString(), level, msg, ...extra }));
+
+await rm(readyFile, { force: true });
+const handle = await startEmbeddedPostgres({
+  dataDir: values['data-dir'],
+  port: Number(values.port),
+  user: 'postgres',
+  password: 'postgres',
+});
+await writeFile(`${readyFile}.tmp`, `${handle.url}\n`);
+await rename(`${readyFile}.tmp`, readyFile);
+log('info', 'postgres ready', { port: Number(values.port) });
+
+let stopping = false;
+async function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  log('info', 'stopping postgres', { signal });
+  await rm(readyFile, { force: true });
+  try {
+    await handle.stop();
+    log('info', 'postgres stopped');
+    process.exit(0);
+  } catch (error) {
+    log('error', 'postgres stop failed', { error: String(error) });
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));
+// Keep the process alive while PostgreSQL runs.
+setInterval(() => {}, 1 << 30);
