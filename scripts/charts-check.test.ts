@@ -28,25 +28,25 @@ describe('validateObject', () => {
 
   it('reports a container without a name', () => {
     const errors = validateObject(deployment({ image: 'posa/households:0.1.0' }));
-    expect(errors).toEqual([
-      '/spec/template/spec/containers/0: must have required property name',
-    ]);
+    expect(errors).toEqual(['/spec/template/spec/containers/0: must have required property name']);
   });
 
   it('reports a value of the wrong type', () => {
     const errors = validateObject(
       deployment({ name: 'households', image: 'x', ports: [{ containerPort: '50051' }] }),
     );
-    expect(errors).toEqual(['/spec/template/spec/containers/0/ports/0/containerPort: must be integer']);
+    expect(errors).toEqual([
+      '/spec/template/spec/containers/0/ports/0/containerPort: must be integer',
+    ]);
   });
 
   it('reports a missing metadata.name and an unknown kind', () => {
     expect(validateObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: {} })).toEqual([
       '/metadata/name: is required',
     ]);
-    expect(validateObject({ apiVersion: 'example.org/v1', kind: 'Widget', metadata: { name: 'w' } })).toEqual(
-      ['/kind: no schema known for example.org/v1 Widget'],
-    );
+    expect(
+      validateObject({ apiVersion: 'example.org/v1', kind: 'Widget', metadata: { name: 'w' } }),
+    ).toEqual(['/kind: no schema known for example.org/v1 Widget']);
   });
 
   it('validates the ServiceMonitor CRD against its schema', () => {

@@ -8,10 +8,11 @@
  * publishes at least 10,000 events/s and at least 0.5x the baseline.
  */
 import { randomBytes } from 'node:crypto';
-import { Pool } from 'pg';
-import { runMigrations } from '@posa/db';
+import type { Pool } from 'pg';
+import { createPool, runMigrations } from '@posa/db';
 import {
   createKafka,
+  defaultPartitioner,
   ensureTopics,
   KafkaEventPublisher,
   OutboxRelay,
@@ -65,6 +66,7 @@ async function timeBaseline(pool: Pool, brokers: string[], topic: string): Promi
     batches.push(rows.slice(i, i + BATCH).map((row) => toKafkaMessage(rowToEvent(row, silentLogger))));
   }
   const producer = createKafka({ brokers, clientId: 'bench-baseline' }).producer({
+    createPartitioner: defaultPartitioner,
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
@@ -80,7 +82,7 @@ async function timeBaseline(pool: Pool, brokers: string[], topic: string): Promi
 async function main(): Promise<void> {
   const brokers = await getKafkaBrokers();
   const db = await createTestDatabase('bench_outbox');
-  const pool = new Pool({ connectionString: db.url, max: 4 });
+  const pool = createPool({ url: db.url, max: 4, applicationName: 'bench-outbox-relay' });
   const suffix = randomBytes(4).toString('hex');
   const relayTopic = `posa.bench-${suffix}.events.v1`;
   const baselineTopic = `posa.bench-${suffix}-baseline.events.v1`;

@@ -20,7 +20,8 @@ for (const name of ['data-dir', 'port', 'ready-file']) {
   }
 }
 const readyFile = values['ready-file'];
-const log = (level, msg, extra = {}) => console.log(JSON.stringify({ time: new Date().toISOString(), level, msg, ...extra }));
+const log = (level, msg, extra = {}) =>
+  console.log(JSON.stringify({ time: new Date().toISOString(), level, msg, ...extra }));
 
 await rm(readyFile, { force: true });
 const handle = await startEmbeddedPostgres({

@@ -3,6 +3,7 @@
 // stops it cleanly on SIGTERM or SIGINT. Started by scripts/infra/postgres.sh:
 //   tsx --conditions=posa-src scripts/infra/postgres.mjs --data-dir D --port P --ready-file F
 import { rm, writeFile, rename } from 'node:fs/promises';
+import { setInterval } from 'node:timers';
 import { parseArgs } from 'node:util';
 import { startEmbeddedPostgres } from '@posa/db';
 
@@ -20,7 +21,8 @@ for (const name of ['data-dir', 'port', 'ready-file']) {
   }
 }
 const readyFile = values['ready-file'];
-const log = (level, msg, extra = {}) => console.log(JSON.stringify({ time: new Date().toISOString(), level, msg, ...extra }));
+const log = (level, msg, extra = {}) =>
+  console.log(JSON.stringify({ time: new Date().toISOString(), level, msg, ...extra }));
 
 await rm(readyFile, { force: true });
 const handle = await startEmbeddedPostgres({

@@ -33,9 +33,11 @@ start() {
   rm -f "$READY_FILE"
   [ -f "$LOG_FILE" ] && mv -f "$LOG_FILE" "$LOG_FILE.1"
   log "starting postgres on 127.0.0.1:$POSTGRES_PORT"
-  (cd "$REPO" && setsid nohup "$tsx" --conditions=posa-src "$INFRA_DIR/postgres.mjs" \
+  cd "$REPO"
+  setsid nohup "$tsx" --conditions=posa-src "$INFRA_DIR/postgres.mjs" \
     --data-dir "$DATA_DIR" --port "$POSTGRES_PORT" --ready-file "$READY_FILE" \
-    >"$LOG_FILE" 2>&1 </dev/null & echo $! >"$PID_FILE")
+    >"$LOG_FILE" 2>&1 </dev/null &
+  echo $! >"$PID_FILE"
   wait_until postgres "${POSA_POSTGRES_START_TIMEOUT:-120}" "$PID_FILE" "$LOG_FILE" ready
 }
 

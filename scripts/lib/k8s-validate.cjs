@@ -52,7 +52,12 @@ function validateObject(obj) {
   if (typeof kind !== 'string' || !KIND.test(kind)) {
     errors.push(`/kind: must be a CamelCase kind, got ${JSON.stringify(kind)}`);
   }
-  if (!metadata || typeof metadata !== 'object' || typeof metadata.name !== 'string' || !metadata.name) {
+  if (
+    !metadata ||
+    typeof metadata !== 'object' ||
+    typeof metadata.name !== 'string' ||
+    !metadata.name
+  ) {
     errors.push('/metadata/name: is required');
   }
   if (errors.length > 0) return errors;
@@ -72,16 +77,19 @@ function validateObject(obj) {
  * Parses a multi-document YAML stream (helm template output) and validates every object.
  * Also reports two objects with the same apiVersion, kind and name.
  * @param {string} text
- * @returns {{ objects: {kind: string, name: string}[], problems: {kind: string, name: string, errors: string[]}[] }}
+ * @returns {{ objects: {kind: string, name: string}[], docs: object[], problems: {kind: string, name: string, errors: string[]}[] }}
  */
 function validateManifests(text) {
   let docs;
   try {
     docs = yaml.loadAll(text);
   } catch (err) {
-    return { objects: [], problems: [{ kind: 'YAML', name: '-', errors: [err.message] }] };
+    const where = err.mark ? ` at line ${err.mark.line + 1}` : '';
+    const reason = `${err.reason || err.message}${where} of the rendered output`;
+    return { objects: [], docs: [], problems: [{ kind: 'YAML', name: '-', errors: [reason] }] };
   }
   const objects = [];
+  const parsed = [];
   const problems = [];
   const seen = new Set();
   docs.forEach((doc, index) => {
@@ -89,13 +97,14 @@ function validateManifests(text) {
     const kind = doc && typeof doc.kind === 'string' ? doc.kind : `document#${index}`;
     const name = doc && doc.metadata && doc.metadata.name ? String(doc.metadata.name) : '(unnamed)';
     objects.push({ kind, name });
+    parsed.push(doc);
     const errors = validateObject(doc);
     const key = `${doc && doc.apiVersion}/${kind}/${name}`;
     if (seen.has(key)) errors.push(`duplicate object ${key}`);
     seen.add(key);
     if (errors.length > 0) problems.push({ kind, name, errors });
   });
-  return { objects, problems };
+  return { objects, docs: parsed, problems };
 }
 
 module.exports = { validateObject, validateManifests };

@@ -11,5 +11,7 @@ export function validateObject(obj: unknown): string[];
 /** Parses a multi-document YAML stream and validates every object in it. */
 export function validateManifests(text: string): {
   objects: { kind: string; name: string }[];
+  /** The parsed objects, in order (empty documents left out). */
+  docs: Record<string, unknown>[];
   problems: ManifestProblem[];
 };

@@ -53,7 +53,8 @@ export function readEntry(buf, entry) {
   if (entry.method === 0) data = Buffer.from(raw);
   else if (entry.method === 8) data = zlib.inflateRawSync(raw);
   else throw new Error(`${entry.name}: compression method ${entry.method} is not supported`);
-  if (data.length !== entry.size) throw new Error(`${entry.name}: size ${data.length} != ${entry.size}`);
+  if (data.length !== entry.size)
+    throw new Error(`${entry.name}: size ${data.length} != ${entry.size}`);
   if (typeof zlib.crc32 === 'function' && zlib.crc32(data) >>> 0 !== entry.crc32) {
     throw new Error(`${entry.name}: CRC-32 mismatch`);
   }

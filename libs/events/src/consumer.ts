@@ -13,7 +13,7 @@ import { sleep } from './backoff';
 import { deliver, defaultRetryPolicy, type DeliveryContext, type RetryPolicy } from './deliver';
 import { EnvelopeError, fromKafkaMessage } from './envelope';
 import { ensureTopics } from './ensure-topics';
-import { createKafka } from './kafka-client';
+import { createKafka, defaultPartitioner } from './kafka-client';
 import { errorFields, silentLogger, type EventsLogger } from './logger';
 import { counter } from './metrics';
 import type { EventHandler } from './received-event';
@@ -57,7 +57,12 @@ export class KafkaEventConsumer {
     this.policy = options.retry ?? defaultRetryPolicy;
     const kafka = createKafka({ brokers: options.brokers, clientId: options.groupId, logger: this.logger });
     this.consumer = kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
-    this.dlqProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.dlqProducer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: defaultPartitioner,
+      allowAutoTopicCreation: false,
+    });
     const r = options.registry;
     const labels = ['group'] as const;
     this.metrics = {

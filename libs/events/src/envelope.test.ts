@@ -74,7 +74,7 @@ describe('CloudEvents binary mode envelope', () => {
   ])('names the missing attribute %s', (header, message) => {
     const received = asReceived(toKafkaMessage(event));
     delete received.headers[header];
-    expect(() => fromKafkaMessage(received)).toThrow(new EnvelopeError(header, 'x').constructor);
+    expect(() => fromKafkaMessage(received)).toThrow(EnvelopeError);
     expect(() => fromKafkaMessage(received)).toThrow(message);
   });
 

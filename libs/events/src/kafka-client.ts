@@ -1,5 +1,5 @@
 /** The one place that builds a kafkajs client: JSON logs through our logger, bounded retries. */
-import { Kafka, logLevel, type LogEntry, type logCreator } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type LogEntry, type logCreator } from 'kafkajs';
 import { silentLogger, type EventsLogger } from './logger';
 
 export interface KafkaClientOptions {
@@ -15,7 +15,10 @@ function toOurLogger(logger: EventsLogger): logCreator {
     ({ namespace, level, log }: LogEntry) => {
       const { message, timestamp: _ts, logger: _name, ...rest } = log;
       const fields = { kafka: namespace, ...rest };
-      if (level === logLevel.ERROR) logger.error(fields, message);
+      // Our producers bound their retries on purpose (the relay retries whole batches and
+      // consumers deduplicate), so this warning says nothing to operators.
+      if (message.startsWith('Limiting retries for the idempotent producer')) logger.debug(fields, message);
+      else if (level === logLevel.ERROR) logger.error(fields, message);
       else if (level === logLevel.WARN) logger.warn(fields, message);
       else if (level === logLevel.INFO) logger.info(fields, message);
       else logger.debug(fields, message);
@@ -32,3 +35,6 @@ export function createKafka(options: KafkaClientOptions): Kafka {
     retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: 8 },
   });
 }
+
+/** The partitioner every producer uses (murmur2 of the key, as Java clients do). */
+export const defaultPartitioner = Partitioners.DefaultPartitioner;

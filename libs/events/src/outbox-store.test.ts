@@ -1,9 +1,9 @@
 import { silentLogger, type EventsLogger } from './logger';
-import { rowToEvent, type OutboxRow } from './outbox-store';
+import { rowToEvent, type UnpublishedRow } from './outbox-store';
 import { groupByTopic } from './producer';
 import { IdentityEvents } from './topics';
 
-const row: OutboxRow = {
+const row: UnpublishedRow = {
   seq: '42',
   id: '0b6b5c44-9a3f-4f43-8c43-7b1f0c1f7f01',
   topic: 'posa.identity.events.v1',

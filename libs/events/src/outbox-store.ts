@@ -4,7 +4,7 @@ import type { EventsLogger } from './logger';
 import type { PublishedEvent } from './publisher';
 import { findEventType } from './topics';
 
-export interface OutboxRow {
+export interface UnpublishedRow {
   seq: string;
   id: string;
   topic: string;
@@ -24,8 +24,8 @@ const EXTENSION_NAME = /^[a-z0-9]{1,20}$/;
 const CORE_ATTRIBUTES = new Set(['specversion', 'id', 'type', 'source', 'subject', 'time', 'dataschema']);
 
 /** Oldest unpublished rows first. */
-export async function readUnpublished(client: ClientBase, limit: number): Promise<OutboxRow[]> {
-  const result = await client.query<OutboxRow>(
+export async function readUnpublished(client: ClientBase, limit: number): Promise<UnpublishedRow[]> {
+  const result = await client.query<UnpublishedRow>(
     `SELECT seq, id, topic, aggregate_type, aggregate_id, event_type, source, payload, headers, occurred_at
        FROM posa_outbox
       WHERE published_at IS NULL
@@ -76,7 +76,7 @@ export async function purgePublished(client: Queryable, days: number, limit = 10
  * `dataschema` become attributes; other headers with valid extension names become
  * extensions; `dataschema` falls back to the catalogue's payload message.
  */
-export function rowToEvent(row: OutboxRow, logger: EventsLogger): PublishedEvent {
+export function rowToEvent(row: UnpublishedRow, logger: EventsLogger): PublishedEvent {
   const event: PublishedEvent = {
     topic: row.topic,
     id: row.id,

@@ -1,7 +1,7 @@
 /** Kafka producer wrapper: idempotent, acks from all in-sync replicas, one request in flight. */
 import type { Message, Producer, TopicMessages } from 'kafkajs';
 import { toKafkaMessage } from './envelope';
-import { createKafka } from './kafka-client';
+import { createKafka, defaultPartitioner } from './kafka-client';
 import { errorFields, silentLogger, type EventsLogger } from './logger';
 import type { EventPublisher, PublishedEvent } from './publisher';
 
@@ -71,6 +71,7 @@ export class KafkaEventPublisher implements EventPublisher {
       }).producer({
         idempotent: true,
         maxInFlightRequests: 1,
+        createPartitioner: defaultPartitioner,
         allowAutoTopicCreation: false,
         retry: { retries: this.options.retries ?? 5, initialRetryTime: 200, maxRetryTime: 5_000 },
       });

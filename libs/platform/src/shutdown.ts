@@ -56,10 +56,12 @@ interface Step {
   timeoutMs: number | undefined;
 }
 
+class StepTimeoutError extends Error {}
+
 function bounded(p: Promise<unknown>, ms: number, what: string): Promise<unknown> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new StepTimeoutError(`${what} timed out after ${Math.round(ms)} ms`)), ms);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
@@ -120,8 +122,11 @@ export class ShutdownCoordinator {
       }
       const group = this.steps.filter((s) => s.order === order);
       const results = await Promise.all(group.map((step) => this.runStep(step, left)));
-      reports.push(...results);
-      if (performance.now() >= deadline && results.some((r) => !r.ok)) timedOut = true;
+      for (const { report, budgetHit } of results) {
+        reports.push(report);
+        if (budgetHit) timedOut = true;
+      }
+      if (timedOut) break;
     }
     for (const step of this.steps) {
       if (!reports.some((r) => r.name === step.name && r.order === step.order)) {
@@ -137,21 +142,24 @@ export class ShutdownCoordinator {
     return report;
   }
 
-  private async runStep(step: Step, left: number): Promise<StepReport> {
+  /** Runs one step; budgetHit tells that it was cut by the whole budget, not its own. */
+  private async runStep(step: Step, left: number): Promise<{ report: StepReport; budgetHit: boolean }> {
     const log = this.options.logger;
-    const limit = Math.min(left, step.timeoutMs ?? left);
+    const limitedByBudget = step.timeoutMs === undefined || left <= step.timeoutMs;
+    const limit = limitedByBudget ? left : (step.timeoutMs as number);
     const start = performance.now();
     log?.info({ step: step.name, order: step.order }, 'shutdown step started');
     try {
       await bounded(Promise.resolve().then(step.fn), limit, `step "${step.name}"`);
       const ms = Math.round(performance.now() - start);
       log?.info({ step: step.name, duration_ms: ms }, 'shutdown step done');
-      return { name: step.name, order: step.order, ok: true, ms };
+      return { report: { name: step.name, order: step.order, ok: true, ms }, budgetHit: false };
     } catch (err) {
       const ms = Math.round(performance.now() - start);
       const error = err instanceof Error ? err.message : String(err);
       log?.error({ step: step.name, duration_ms: ms, err }, 'shutdown step failed');
-      return { name: step.name, order: step.order, ok: false, ms, error };
+      const budgetHit = limitedByBudget && err instanceof StepTimeoutError;
+      return { report: { name: step.name, order: step.order, ok: false, ms, error }, budgetHit };
     }
   }
 }

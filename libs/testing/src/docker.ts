@@ -39,10 +39,13 @@ function findSocket(): string | undefined {
 
 function pingSocket(socketPath: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const request = http.get({ socketPath, path: '/_ping', timeout: PING_TIMEOUT_MS }, (response) => {
-      response.resume();
-      resolve(response.statusCode === 200);
-    });
+    const request = http.get(
+      { socketPath, path: '/_ping', timeout: PING_TIMEOUT_MS },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode === 200);
+      },
+    );
     request.on('timeout', () => request.destroy());
     request.on('error', () => resolve(false));
   });

@@ -45,7 +45,11 @@ describe('test infrastructure', () => {
   });
 
   it('describes the Kafka cluster', async () => {
-    const kafka = new Kafka({ clientId: 'posa-testing', brokers: await getKafkaBrokers(), logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      clientId: 'posa-testing',
+      brokers: await getKafkaBrokers(),
+      logLevel: logLevel.NOTHING,
+    });
     const admin = kafka.admin();
     await admin.connect();
     try {
@@ -59,11 +63,18 @@ describe('test infrastructure', () => {
 
   it('serves the posa realm, whose tokens carry audience, unit and roles', async () => {
     const issuer = await realmUrl();
-    const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { issuer: string };
+    const discovery = (await (
+      await fetch(`${issuer}/.well-known/openid-configuration`)
+    ).json()) as { issuer: string };
     expect(discovery.issuer).toBe(issuer);
 
     const password = 'Testing-Pass1';
-    const id = await createUser({ username: 'testing-infra-officer', password, unitCode: '01.001', roles: ['officer', 'approver'] });
+    const id = await createUser({
+      username: 'testing-infra-officer',
+      password,
+      unitCode: '01.001',
+      roles: ['officer', 'approver'],
+    });
     try {
       const payload = decodeTokenPayload(await passwordGrant('testing-infra-officer', password));
       expect(payload.iss).toBe(issuer);

@@ -29,7 +29,9 @@ const containers = new Map<EngineName, Promise<ContainerEngine>>();
  * container (testcontainers) when a Docker engine answers; the local processes of
  * scripts/infra/up.sh, read from .posa/infra/env. Throws when none is available.
  */
-export async function resolveEngine(name: EngineName): Promise<{ address: string; source: EngineSource }> {
+export async function resolveEngine(
+  name: EngineName,
+): Promise<{ address: string; source: EngineSource }> {
   const { variable, start } = ENGINES[name];
   const fromEnv = process.env[variable];
   if (fromEnv) return { address: fromEnv, source: 'env' };
@@ -57,7 +59,10 @@ export async function getPostgresUrl(): Promise<string> {
 /** Kafka bootstrap brokers as host:port strings. */
 export async function getKafkaBrokers(): Promise<string[]> {
   const { address } = await resolveEngine('kafka');
-  return address.split(',').map((broker) => broker.trim()).filter((broker) => broker !== '');
+  return address
+    .split(',')
+    .map((broker) => broker.trim())
+    .filter((broker) => broker !== '');
 }
 
 /** Base URL of Keycloak, e.g. http://127.0.0.1:18080 (no trailing slash). */

@@ -23,20 +23,32 @@ export async function canRestartKafka(): Promise<boolean> {
  */
 export async function restartKafka(): Promise<void> {
   if (!(await canRestartKafka())) {
-    throw new Error(`restartKafka: the brokers in use are not the local Kafka process at ${LOCAL_BROKER}`);
+    throw new Error(
+      `restartKafka: the brokers in use are not the local Kafka process at ${LOCAL_BROKER}`,
+    );
   }
   await new Promise<void>((resolve, reject) => {
-    execFile('bash', [infraScript('kafka.sh'), 'restart'], { timeout: RESTART_TIMEOUT_MS }, (error, _stdout, stderr) => {
-      if (error) reject(new Error(`restartKafka: kafka.sh restart failed: ${stderr.trim() || error.message}`));
-      else resolve();
-    });
+    execFile(
+      'bash',
+      [infraScript('kafka.sh'), 'restart'],
+      { timeout: RESTART_TIMEOUT_MS },
+      (error, _stdout, stderr) => {
+        if (error)
+          reject(
+            new Error(`restartKafka: kafka.sh restart failed: ${stderr.trim() || error.message}`),
+          );
+        else resolve();
+      },
+    );
   });
   await waitForPort('127.0.0.1', 19092, 30_000);
 }
 
 function localKafkaRunning(): boolean {
   try {
-    const pid = Number(fs.readFileSync(path.join(infraStateDir, 'kafka', 'kafka.pid'), 'utf8').trim());
+    const pid = Number(
+      fs.readFileSync(path.join(infraStateDir, 'kafka', 'kafka.pid'), 'utf8').trim(),
+    );
     process.kill(pid, 0);
     return true;
   } catch {
@@ -47,7 +59,8 @@ function localKafkaRunning(): boolean {
 async function waitForPort(host: string, port: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await connects(host, port))) {
-    if (Date.now() > deadline) throw new Error(`restartKafka: ${host}:${port} does not accept connections`);
+    if (Date.now() > deadline)
+      throw new Error(`restartKafka: ${host}:${port} does not accept connections`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

@@ -42,7 +42,10 @@ export async function adminToken(): Promise<string> {
  */
 export async function createUser(user: TestUser): Promise<string> {
   const admin = await adminApi();
-  const existing = (await admin.call('GET', `/users?exact=true&username=${encodeURIComponent(user.username)}`)) as {
+  const existing = (await admin.call(
+    'GET',
+    `/users?exact=true&username=${encodeURIComponent(user.username)}`,
+  )) as {
     id: string;
   }[];
   for (const previous of existing) await admin.call('DELETE', `/users/${previous.id}`);
@@ -56,14 +59,19 @@ export async function createUser(user: TestUser): Promise<string> {
     attributes: { unit_code: [user.unitCode] },
     credentials: [{ type: 'password', value: user.password, temporary: false }],
   });
-  const created = (await admin.call('GET', `/users?exact=true&username=${encodeURIComponent(user.username)}`)) as {
+  const created = (await admin.call(
+    'GET',
+    `/users?exact=true&username=${encodeURIComponent(user.username)}`,
+  )) as {
     id: string;
   }[];
   const id = created[0]?.id;
-  if (id === undefined) throw new Error(`createUser(${user.username}): user not found after creation`);
+  if (id === undefined)
+    throw new Error(`createUser(${user.username}): user not found after creation`);
 
   const roles = [];
-  for (const role of user.roles) roles.push(await admin.call('GET', `/roles/${encodeURIComponent(role)}`));
+  for (const role of user.roles)
+    roles.push(await admin.call('GET', `/roles/${encodeURIComponent(role)}`));
   if (roles.length > 0) await admin.call('POST', `/users/${id}/role-mappings/realm`, roles);
   return id;
 }
@@ -94,9 +102,14 @@ export function decodeTokenPayload(token: string): Record<string, unknown> {
 
 async function tokenRequest(url: string, form: Record<string, string>): Promise<string> {
   const response = await fetch(url, { method: 'POST', body: new URLSearchParams(form) });
-  const body = (await response.json().catch(() => ({}))) as { access_token?: string; error_description?: string };
+  const body = (await response.json().catch(() => ({}))) as {
+    access_token?: string;
+    error_description?: string;
+  };
   if (!response.ok || body.access_token === undefined) {
-    throw new Error(`token request to ${url} for client ${form.client_id}: HTTP ${response.status} ${body.error_description ?? ''}`.trim());
+    throw new Error(
+      `token request to ${url} for client ${form.client_id}: HTTP ${response.status} ${body.error_description ?? ''}`.trim(),
+    );
   }
   return body.access_token;
 }

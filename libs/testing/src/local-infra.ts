@@ -9,7 +9,10 @@ const UP_TIMEOUT_MS = 10 * 60_000;
 
 /** Components of the local stack that are running now. */
 export function runningLocalComponents(): LocalComponent[] {
-  const result = spawnSync('bash', [infraScript('status.sh'), '--running'], { encoding: 'utf8', timeout: 30_000 });
+  const result = spawnSync('bash', [infraScript('status.sh'), '--running'], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   const names = (result.stdout ?? '').split('\n').map((line) => line.trim());
   return LOCAL_COMPONENTS.filter((component) => names.includes(component));
 }
@@ -29,7 +32,8 @@ function runScript(name: string, args: readonly string[]): void {
     stdio: ['ignore', 2, 2],
     timeout: UP_TIMEOUT_MS,
   });
-  if (result.error) throw new Error(`scripts/infra/${name}: ${result.error.message}; logs in ${infraStateDir}`);
+  if (result.error)
+    throw new Error(`scripts/infra/${name}: ${result.error.message}; logs in ${infraStateDir}`);
   if (result.status !== 0) {
     throw new Error(
       `scripts/infra/${name} ${args.join(' ')} exited with status ${String(result.status)}; ` +

@@ -32,7 +32,11 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
 }
 
 function uniqueName(prefix: string): string {
-  const clean = prefix.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'test';
+  const clean =
+    prefix
+      .toLowerCase()
+      .replace(/[^a-z0-9_]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'test';
   const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   return `${clean.slice(0, MAX_IDENTIFIER - suffix.length - 1)}_${suffix}`;
 }

@@ -3,8 +3,8 @@
  * tables and an `applied` table that handlers write to, a fresh topic, and assertions.
  */
 import { randomBytes } from 'node:crypto';
-import { Pool } from 'pg';
-import { appendToOutbox, runMigrations, withTransaction } from '@posa/db';
+import type { Pool } from 'pg';
+import { appendToOutbox, createPool, runMigrations, withTransaction } from '@posa/db';
 import { createTestDatabase, getKafkaBrokers, type TestDatabase } from '@posa/testing';
 import { createKafka } from '../kafka-client';
 import { ensureTopics } from '../ensure-topics';
@@ -21,7 +21,7 @@ export interface Harness {
 
 export async function openHarness(prefix: string, partitions = 3): Promise<Harness> {
   const db = await createTestDatabase(prefix);
-  const pool = new Pool({ connectionString: db.url, max: 8 });
+  const pool = createPool({ url: db.url, max: 8, applicationName: 'posa-events-it' });
   await runMigrations(pool, { directory: null });
   await pool.query(`CREATE TABLE applied (
       n bigserial PRIMARY KEY, group_name text NOT NULL, event_id uuid NOT NULL,

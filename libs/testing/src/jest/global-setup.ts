@@ -1,7 +1,12 @@
 import { dockerAvailable } from '../docker';
 import { readInfraEnvFile } from '../env-file';
 import { ENGINES, type EngineName, resolveEngine, stopContainers } from '../infra';
-import { type LocalComponent, LOCAL_COMPONENTS, localUp, runningLocalComponents } from '../local-infra';
+import {
+  type LocalComponent,
+  LOCAL_COMPONENTS,
+  localUp,
+  runningLocalComponents,
+} from '../local-infra';
 import { infraEnvFile } from '../paths';
 import { type SetupState, setSetupState } from './setup-state';
 
@@ -14,25 +19,31 @@ import { type SetupState, setSetupState } from './setup-state';
 export default async function globalSetup(): Promise<void> {
   const state: SetupState = { startedLocal: [], stopContainers: undefined };
   setSetupState(state);
-  const missing = (Object.keys(ENGINES) as EngineName[]).filter((name) => !process.env[ENGINES[name].variable]);
+  const missing = (Object.keys(ENGINES) as EngineName[]).filter(
+    (name) => !process.env[ENGINES[name].variable],
+  );
   if (missing.length === 0) return;
 
   if (await dockerAvailable()) {
     state.stopContainers = stopContainers;
-    for (const name of missing) process.env[ENGINES[name].variable] = (await resolveEngine(name)).address;
+    for (const name of missing)
+      process.env[ENGINES[name].variable] = (await resolveEngine(name)).address;
     return;
   }
 
   const before = runningLocalComponents();
   if (before.length < LOCAL_COMPONENTS.length) {
     localUp();
-    state.startedLocal = LOCAL_COMPONENTS.filter((component: LocalComponent) => !before.includes(component));
+    state.startedLocal = LOCAL_COMPONENTS.filter(
+      (component: LocalComponent) => !before.includes(component),
+    );
   }
   const values = readInfraEnvFile();
   for (const name of missing) {
     const { variable } = ENGINES[name];
     const value = values[variable];
-    if (!value) throw new Error(`${variable} missing from ${infraEnvFile} after scripts/infra/up.sh`);
+    if (!value)
+      throw new Error(`${variable} missing from ${infraEnvFile} after scripts/infra/up.sh`);
     process.env[variable] = value;
   }
 }
