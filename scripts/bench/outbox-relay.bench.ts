@@ -45,7 +45,13 @@ async function fillOutbox(pool: Pool, topic: string): Promise<void> {
 async function timeRelay(pool: Pool, brokers: string[]): Promise<number> {
   const publisher = new KafkaEventPublisher({ brokers, clientId: 'bench-relay' });
   await publisher.connect();
-  const relay = new OutboxRelay({ pool, publisher, name: 'bench', batchSize: BATCH, idleIntervalMs: 5 });
+  const relay = new OutboxRelay({
+    pool,
+    publisher,
+    name: 'bench',
+    batchSize: BATCH,
+    idleIntervalMs: 5,
+  });
   const started = process.hrtime.bigint();
   relay.start();
   while (relay.stats.published < EVENTS) await new Promise((r) => setTimeout(r, 5));
@@ -63,7 +69,9 @@ async function timeBaseline(pool: Pool, brokers: string[], topic: string): Promi
   client.release();
   const batches = [];
   for (let i = 0; i < rows.length; i += BATCH) {
-    batches.push(rows.slice(i, i + BATCH).map((row) => toKafkaMessage(rowToEvent(row, silentLogger))));
+    batches.push(
+      rows.slice(i, i + BATCH).map((row) => toKafkaMessage(rowToEvent(row, silentLogger))),
+    );
   }
   const producer = createKafka({ brokers, clientId: 'bench-baseline' }).producer({
     createPartitioner: defaultPartitioner,
@@ -73,7 +81,8 @@ async function timeBaseline(pool: Pool, brokers: string[], topic: string): Promi
   });
   await producer.connect();
   const started = process.hrtime.bigint();
-  for (const messages of batches) await producer.sendBatch({ acks: -1, topicMessages: [{ topic, messages }] });
+  for (const messages of batches)
+    await producer.sendBatch({ acks: -1, topicMessages: [{ topic, messages }] });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await producer.disconnect();
   return seconds;
@@ -104,7 +113,10 @@ async function main(): Promise<void> {
         events: EVENTS,
         batchSize: BATCH,
         relay: { seconds: +relaySeconds.toFixed(2), eventsPerSecond: Math.round(relayRate) },
-        baseline: { seconds: +baselineSeconds.toFixed(2), eventsPerSecond: Math.round(baselineRate) },
+        baseline: {
+          seconds: +baselineSeconds.toFixed(2),
+          eventsPerSecond: Math.round(baselineRate),
+        },
         ratio: +(relayRate / baselineRate).toFixed(2),
         targets: { eventsPerSecond: 10_000, ratio: 0.5 },
       }),

@@ -39,7 +39,7 @@ install_kafka() {
   mkdir -p "$tmp"
   mvn_quiet -f "$REPO/deploy/kafka/pom.xml" dependency:copy-dependencies \
     -Dkafka.version="$KAFKA_VERSION" -DincludeScope=runtime -DoutputDirectory="$tmp" \
-    || die "mvn could not resolve org.apache.kafka:kafka_2.13:$KAFKA_VERSION"
+    || die "mvn could not resolve org.apache.kafka:kafka_2.13:$KAFKA_VERSION; see $CACHE_DIR/maven.log"
   rm -rf "$KAFKA_LIBS"
   mv "$tmp" "$KAFKA_LIBS"
   touch "$KAFKA_LIBS/.complete"
@@ -57,7 +57,7 @@ install_keycloak() {
     mkdir -p "$downloads"
     mvn_quiet dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:tar.gz" \
       -DoutputDirectory="$downloads" \
-      || die "mvn could not resolve org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION (set POSA_KEYCLOAK_VERSION to another 26.x)"
+      || die "mvn could not resolve org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION; see $CACHE_DIR/maven.log (POSA_KEYCLOAK_VERSION selects another 26.x)"
     rm -rf "$tmp"
     mkdir -p "$tmp"
     tar -xzf "$archive" -C "$tmp" --strip-components=1

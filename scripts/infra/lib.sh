@@ -20,8 +20,8 @@ REDIS_PORT=16379
 POSTGRES_PORT=15432
 
 log() { printf '[infra] %s\n' "$*"; }
-# Maven quietly, without colour codes in our output.
-mvn_quiet() { mvn -q -B -Dstyle.color=never "$@"; }
+# Maven in batch mode, its output in $CACHE_DIR/maven.log (shown by the callers' errors).
+mvn_quiet() { mvn -B -Dstyle.color=never "$@" >"$CACHE_DIR/maven.log" 2>&1; }
 die() { printf '[infra] error: %s\n' "$*" >&2; exit 1; }
 
 # Prints the home of a JDK whose major version is at least $1, searching JAVA_HOME and

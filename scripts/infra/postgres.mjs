@@ -23,6 +23,12 @@ for (const name of ['data-dir', 'port', 'ready-file']) {
 const readyFile = values['ready-file'];
 const log = (level, msg, extra = {}) =>
   console.log(JSON.stringify({ time: new Date().toISOString(), level, msg, ...extra }));
+// The launcher's log lines (server warnings and errors, no statement text) go to our log.
+const logger = {
+  info: (obj, msg) => log('info', msg ?? '', obj),
+  warn: (obj, msg) => log('warn', msg ?? '', obj),
+  error: (obj, msg) => log('error', msg ?? '', obj),
+};
 
 await rm(readyFile, { force: true });
 const handle = await startEmbeddedPostgres({
@@ -30,6 +36,7 @@ const handle = await startEmbeddedPostgres({
   port: Number(values.port),
   user: 'postgres',
   password: 'postgres',
+  logger,
 });
 await writeFile(`${readyFile}.tmp`, `${handle.url}\n`);
 await rename(`${readyFile}.tmp`, readyFile);
@@ -52,5 +59,14 @@ async function stop(signal) {
 }
 process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
-// Keep the process alive while PostgreSQL runs.
-setInterval(() => {}, 1 << 30);
+// Stay alive while the server runs; exit when it is gone, so a dead server never leaves a
+// launcher behind that looks alive to postgres.sh.
+setInterval(() => {
+  if (stopping) return;
+  try {
+    process.kill(handle.pid, 0);
+  } catch {
+    log('error', 'postgres server exited unexpectedly', { pid: handle.pid });
+    void rm(readyFile, { force: true }).finally(() => process.exit(1));
+  }
+}, 2000);

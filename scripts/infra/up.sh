@@ -8,9 +8,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 started=$SECONDS
 bash "$INFRA_DIR/install.sh"
 mkdir -p "$STATE_DIR"
-for component in redis postgres kafka keycloak; do
-  bash "$INFRA_DIR/$component.sh" start
+# Keycloak takes longest to start: it starts alongside the others.
+bash "$INFRA_DIR/keycloak.sh" start &
+keycloak_job=$!
+status=0
+for component in redis postgres kafka; do
+  bash "$INFRA_DIR/$component.sh" start || status=1
 done
+wait "$keycloak_job" || status=1
+[ "$status" -eq 0 ] || die "some engines did not start (see the errors above); scripts/infra/down.sh stops the others"
 
 postgres_url="$(cat "$STATE_DIR/postgres/url")"
 cat >"$STATE_DIR/env.tmp" <<ENV

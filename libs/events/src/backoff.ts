@@ -23,9 +23,13 @@ export function backoffDelay(attempt: number, policy: BackoffPolicy = defaultBac
 }
 
 /** The whole schedule of delays between `attempts` attempts (attempts - 1 values). */
-export function backoffSchedule(attempts: number, policy: BackoffPolicy = defaultBackoff): number[] {
+export function backoffSchedule(
+  attempts: number,
+  policy: BackoffPolicy = defaultBackoff,
+): number[] {
   const delays: number[] = [];
-  for (let attempt = 1; attempt < attempts; attempt += 1) delays.push(backoffDelay(attempt, policy));
+  for (let attempt = 1; attempt < attempts; attempt += 1)
+    delays.push(backoffDelay(attempt, policy));
   return delays;
 }
 

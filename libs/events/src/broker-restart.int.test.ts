@@ -33,7 +33,9 @@ afterAll(async () => {
 
 it('loses nothing, applies nothing twice and keeps per-aggregate order across a broker restart', async () => {
   if (!(await canRestartKafka())) {
-    console.warn('SKIPPED broker restart: the brokers in use are not the local Kafka process of scripts/infra');
+    console.warn(
+      'SKIPPED broker restart: the brokers in use are not the local Kafka process of scripts/infra',
+    );
     return;
   }
   const group = `it-restart-${randomUUID().slice(0, 8)}`;
@@ -65,7 +67,10 @@ it('loses nothing, applies nothing twice and keeps per-aggregate order across a 
         firstVersion: round * 5 + 1,
       });
       if (round === 5) {
-        await waitFor('some events applied before the restart', async () => (await appliedCount(h.pool, group)) > 0);
+        await waitFor(
+          'some events applied before the restart',
+          async () => (await appliedCount(h.pool, group)) > 0,
+        );
         await restartKafka();
       }
     }
@@ -74,7 +79,9 @@ it('loses nothing, applies nothing twice and keeps per-aggregate order across a 
       async () => (await appliedCount(h.pool, group)) >= AGGREGATES * PER_AGGREGATE,
       150_000,
     );
-    expect(await appliedVersions(h.pool, group)).toEqual(expectedVersions(AGGREGATES, PER_AGGREGATE));
+    expect(await appliedVersions(h.pool, group)).toEqual(
+      expectedVersions(AGGREGATES, PER_AGGREGATE),
+    );
   } finally {
     await relay.stop();
     await consumer.stop();

@@ -50,12 +50,22 @@ export class KafkaEventConsumer {
   private readonly dlqProducer: Producer;
   private readonly stopping = new AbortController();
   private readonly metrics;
-  readonly stats: ConsumerStats = { consumed: 0, applied: 0, duplicates: 0, retries: 0, deadLettered: 0 };
+  readonly stats: ConsumerStats = {
+    consumed: 0,
+    applied: 0,
+    duplicates: 0,
+    retries: 0,
+    deadLettered: 0,
+  };
 
   constructor(private readonly options: KafkaConsumerOptions) {
     this.logger = options.logger ?? silentLogger;
     this.policy = options.retry ?? defaultRetryPolicy;
-    const kafka = createKafka({ brokers: options.brokers, clientId: options.groupId, logger: this.logger });
+    const kafka = createKafka({
+      brokers: options.brokers,
+      clientId: options.groupId,
+      logger: this.logger,
+    });
     this.consumer = kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
     this.dlqProducer = kafka.producer({
       idempotent: true,
@@ -67,9 +77,24 @@ export class KafkaEventConsumer {
     const labels = ['group'] as const;
     this.metrics = {
       consumed: counter(r, 'posa_events_consumed_total', 'Records read by consumers', labels),
-      duplicates: counter(r, 'posa_events_duplicates_total', 'Records skipped as already processed', labels),
-      retries: counter(r, 'posa_events_retries_total', 'Handler attempts that failed and were retried', labels),
-      deadLettered: counter(r, 'posa_events_dead_lettered_total', 'Records sent to the dead-letter topic', labels),
+      duplicates: counter(
+        r,
+        'posa_events_duplicates_total',
+        'Records skipped as already processed',
+        labels,
+      ),
+      retries: counter(
+        r,
+        'posa_events_retries_total',
+        'Handler attempts that failed and were retried',
+        labels,
+      ),
+      deadLettered: counter(
+        r,
+        'posa_events_dead_lettered_total',
+        'Records sent to the dead-letter topic',
+        labels,
+      ),
     };
   }
 
@@ -85,7 +110,10 @@ export class KafkaEventConsumer {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? true });
     this.consumer.on(this.consumer.events.CRASH, (e) => {
-      this.logger.error({ group: groupId, restart: e.payload.restart, ...errorFields(e.payload.error) }, 'consumer crashed');
+      this.logger.error(
+        { group: groupId, restart: e.payload.restart, ...errorFields(e.payload.error) },
+        'consumer crashed',
+      );
     });
     await this.consumer.run({
       autoCommit: false,
@@ -105,8 +133,15 @@ export class KafkaEventConsumer {
   }
 
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, uncommittedOffsets, isRunning, isStale } =
-      payload;
+    const {
+      batch,
+      resolveOffset,
+      heartbeat,
+      commitOffsetsIfNecessary,
+      uncommittedOffsets,
+      isRunning,
+      isStale,
+    } = payload;
     const commitEvery = this.options.commitEvery ?? 100;
     let resolved = 0;
     for (const message of batch.messages) {
@@ -135,8 +170,12 @@ export class KafkaEventConsumer {
     try {
       event = { ...fromKafkaMessage(message), topic, partition, offset: message.offset };
     } catch (err) {
-      const reason = err instanceof EnvelopeError ? `invalid envelope: ${err.message}` : String(err);
-      this.logger.warn({ group, topic, partition, offset: message.offset, reason }, 'invalid event envelope');
+      const reason =
+        err instanceof EnvelopeError ? `invalid envelope: ${err.message}` : String(err);
+      this.logger.warn(
+        { group, topic, partition, offset: message.offset, reason },
+        'invalid event envelope',
+      );
       await this.deadLetter(topic, partition, message, reason, 0);
       return true;
     }
@@ -193,7 +232,10 @@ export class KafkaEventConsumer {
     });
     this.stats.deadLettered += 1;
     this.metrics.deadLettered.inc({ group });
-    this.logger.warn({ group, topic, partition, offset: message.offset, attempts }, 'record sent to dead-letter topic');
+    this.logger.warn(
+      { group, topic, partition, offset: message.offset, attempts },
+      'record sent to dead-letter topic',
+    );
   }
 
   /** Sleeps in slices, heartbeating between them; false when the consumer is stopping. */

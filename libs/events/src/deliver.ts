@@ -33,17 +33,32 @@ export interface DeliveryContext {
 }
 
 export async function deliver(ctx: DeliveryContext, event: ReceivedEvent): Promise<DeliveryResult> {
-  const fields = { group: ctx.group, eventId: event.id, type: event.type, topic: event.topic, offset: event.offset };
+  const fields = {
+    group: ctx.group,
+    eventId: event.id,
+    type: event.type,
+    topic: event.topic,
+    offset: event.offset,
+  };
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return { outcome: await handleOnce(ctx.pool, ctx.group, event, ctx.handler), attempts: attempt };
+      return {
+        outcome: await handleOnce(ctx.pool, ctx.group, event, ctx.handler),
+        attempts: attempt,
+      };
     } catch (err) {
       if (attempt >= ctx.policy.maxAttempts) {
-        ctx.logger.error({ ...fields, attempts: attempt, ...errorFields(err) }, 'event handling failed for good');
+        ctx.logger.error(
+          { ...fields, attempts: attempt, ...errorFields(err) },
+          'event handling failed for good',
+        );
         return { outcome: 'failed', attempts: attempt, reason: reasonOf(err) };
       }
       const delay = backoffDelay(attempt, ctx.policy.backoff);
-      ctx.logger.warn({ ...fields, attempt, retryInMs: delay, ...errorFields(err) }, 'event handling failed; retrying');
+      ctx.logger.warn(
+        { ...fields, attempt, retryInMs: delay, ...errorFields(err) },
+        'event handling failed; retrying',
+      );
       ctx.onRetry?.();
       if (!(await ctx.wait(delay))) return { outcome: 'stopped', attempts: attempt };
     }

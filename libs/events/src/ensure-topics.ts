@@ -20,7 +20,11 @@ export async function ensureTopics(
   topics: readonly TopicSettings[],
   options: EnsureTopicsOptions = {},
 ): Promise<string[]> {
-  const admin = createKafka({ brokers, clientId: 'posa-ensure-topics', logger: options.logger }).admin();
+  const admin = createKafka({
+    brokers,
+    clientId: 'posa-ensure-topics',
+    logger: options.logger,
+  }).admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());

@@ -58,7 +58,15 @@ describe('CloudEvents binary mode envelope', () => {
     delete minimal.extensions;
     const record = toKafkaMessage(minimal);
     expect(Object.keys(record.headers).sort()).toEqual(
-      ['ce_id', 'ce_source', 'ce_specversion', 'ce_subject', 'ce_time', 'ce_type', 'content-type'].sort(),
+      [
+        'ce_id',
+        'ce_source',
+        'ce_specversion',
+        'ce_subject',
+        'ce_time',
+        'ce_type',
+        'content-type',
+      ].sort(),
     );
     expect(fromKafkaMessage(asReceived(record))).toEqual(minimal);
   });
@@ -92,9 +100,13 @@ describe('CloudEvents binary mode envelope', () => {
   });
 
   it('refuses to encode an invalid event, naming the attribute', () => {
-    expect(() => toKafkaMessage({ ...event, time: '31/01/2025' })).toThrow('time: not an RFC 3339 timestamp');
+    expect(() => toKafkaMessage({ ...event, time: '31/01/2025' })).toThrow(
+      'time: not an RFC 3339 timestamp',
+    );
     expect(() => toKafkaMessage({ ...event, subject: '' })).toThrow('subject: must not be empty');
-    expect(() => toKafkaMessage({ ...event, extensions: { 'Bad-Name': 'x' } })).toThrow('extension Bad-Name');
+    expect(() => toKafkaMessage({ ...event, extensions: { 'Bad-Name': 'x' } })).toThrow(
+      'extension Bad-Name',
+    );
   });
 
   it('rejects a header repeated with different values', () => {

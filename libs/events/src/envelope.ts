@@ -84,7 +84,10 @@ export function validateEvent(event: CloudEvent): CloudEvent {
   if (!(event.data instanceof Uint8Array)) throw new EnvelopeError('data', 'must be bytes');
   for (const name of Object.keys(event.extensions ?? {})) {
     if (!EXTENSION_NAME.test(name) || KNOWN.has(name)) {
-      throw new EnvelopeError(`extension ${name}`, 'name must be 1-20 lower-case letters or digits and not a core attribute');
+      throw new EnvelopeError(
+        `extension ${name}`,
+        'name must be 1-20 lower-case letters or digits and not a core attribute',
+      );
     }
   }
   return event;
@@ -107,7 +110,11 @@ export function toKafkaMessage(event: CloudEvent): KafkaRecord {
   if (event.traceparent !== undefined) headers.traceparent = event.traceparent;
   if (event.tracestate !== undefined) headers.tracestate = event.tracestate;
   const data = event.data;
-  return { key: event.subject, value: Buffer.from(data.buffer, data.byteOffset, data.byteLength), headers };
+  return {
+    key: event.subject,
+    value: Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+    headers,
+  };
 }
 
 /** Converts Kafka headers (Buffers) to strings; a repeated header is an error. */
@@ -134,10 +141,14 @@ export function fromKafkaMessage(message: {
   const headers = headersToStrings(message.headers);
   const specversion = headers.ce_specversion;
   if (specversion === undefined) throw new EnvelopeError('specversion', 'missing');
-  if (specversion !== SPEC_VERSION) throw new EnvelopeError('specversion', `unsupported "${specversion}"`);
+  if (specversion !== SPEC_VERSION)
+    throw new EnvelopeError('specversion', `unsupported "${specversion}"`);
   const contentType = headers['content-type'];
   if (contentType !== CONTENT_TYPE_PROTOBUF) {
-    throw new EnvelopeError('content-type', `expected "${CONTENT_TYPE_PROTOBUF}", got "${contentType ?? 'nothing'}"`);
+    throw new EnvelopeError(
+      'content-type',
+      `expected "${CONTENT_TYPE_PROTOBUF}", got "${contentType ?? 'nothing'}"`,
+    );
   }
   const extensions: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {

@@ -39,7 +39,9 @@ afterAll(async () => {
 });
 
 it('delivers every event once per group, in order, and skips redeliveries', async () => {
-  const bus = new InProcessBus({ retry: { maxAttempts: 3, backoff: { initialMs: 5, maxMs: 20, multiplier: 2 } } });
+  const bus = new InProcessBus({
+    retry: { maxAttempts: 3, backoff: { initialMs: 5, maxMs: 20, multiplier: 2 } },
+  });
   bus.subscribe(h.topic, 'local', { pool: h.pool, handler: recordApplied('local') });
   bus.subscribe(h.topic, 'remote', { pool: otherPool, handler: recordApplied('remote') });
   let failures = 0;
@@ -55,10 +57,16 @@ it('delivers every event once per group, in order, and skips redeliveries', asyn
       await flaky(event, client);
     },
   });
-  expect(() => bus.subscribe(h.topic, 'local', { pool: h.pool, handler: recordApplied('x') })).toThrow(
-    'group: "local" is already subscribed',
-  );
-  const relay = new OutboxRelay({ pool: h.pool, publisher: bus, name: 'bus', batchSize: 64, idleIntervalMs: 10 });
+  expect(() =>
+    bus.subscribe(h.topic, 'local', { pool: h.pool, handler: recordApplied('x') }),
+  ).toThrow('group: "local" is already subscribed');
+  const relay = new OutboxRelay({
+    pool: h.pool,
+    publisher: bus,
+    name: 'bus',
+    batchSize: 64,
+    idleIntervalMs: 10,
+  });
   relay.start();
   try {
     await writeEvents(h.pool, h.topic, { aggregates: 10, perAggregate: 30, perTransaction: 15 });
@@ -69,7 +77,11 @@ it('delivers every event once per group, in order, and skips redeliveries', asyn
     const { 'agg-7': refused, ...flakyExpected } = expectedVersions(10, 30);
     expect(refused).toHaveLength(30);
     expect(await appliedVersions(otherPool, 'flaky')).toEqual(flakyExpected);
-    expect(bus.statsOf('flaky')).toMatchObject({ applied: 270, deadLettered: 30, retries: 2 + 30 * 2 });
+    expect(bus.statsOf('flaky')).toMatchObject({
+      applied: 270,
+      deadLettered: 30,
+      retries: 2 + 30 * 2,
+    });
     expect(bus.deadLetters).toHaveLength(30);
     expect(bus.deadLetters[0]).toMatchObject({
       group: 'flaky',

@@ -62,9 +62,24 @@ export class InProcessBus implements EventPublisher {
     const r = options.registry;
     this.metrics = {
       consumed: counter(r, 'posa_events_consumed_total', 'Records read by consumers', ['group']),
-      duplicates: counter(r, 'posa_events_duplicates_total', 'Records skipped as already processed', ['group']),
-      retries: counter(r, 'posa_events_retries_total', 'Handler attempts that failed and were retried', ['group']),
-      deadLettered: counter(r, 'posa_events_dead_lettered_total', 'Records sent to the dead-letter topic', ['group']),
+      duplicates: counter(
+        r,
+        'posa_events_duplicates_total',
+        'Records skipped as already processed',
+        ['group'],
+      ),
+      retries: counter(
+        r,
+        'posa_events_retries_total',
+        'Handler attempts that failed and were retried',
+        ['group'],
+      ),
+      deadLettered: counter(
+        r,
+        'posa_events_dead_lettered_total',
+        'Records sent to the dead-letter topic',
+        ['group'],
+      ),
     };
   }
 
@@ -135,7 +150,8 @@ export class InProcessBus implements EventPublisher {
         event,
       );
       if (result.outcome === 'stopped') throw new Error('in-process bus: stopped during delivery');
-      if (result.outcome === 'failed') this.addDeadLetter(sub, event, result.reason, result.attempts);
+      if (result.outcome === 'failed')
+        this.addDeadLetter(sub, event, result.reason, result.attempts);
       else if (result.outcome === 'duplicate') {
         sub.stats.duplicates += 1;
         this.metrics.duplicates.inc({ group });
@@ -143,14 +159,27 @@ export class InProcessBus implements EventPublisher {
     }
   }
 
-  private addDeadLetter(sub: Subscriber, event: ReceivedEvent, reason: string, attempts: number): void {
+  private addDeadLetter(
+    sub: Subscriber,
+    event: ReceivedEvent,
+    reason: string,
+    attempts: number,
+  ): void {
     sub.stats.deadLettered += 1;
     this.metrics.deadLettered.inc({ group: sub.group });
     this.deadLetters.push({ group: sub.group, event, reason, attempts, at: new Date() });
     const limit = this.options.deadLetterLimit ?? 1_000;
-    if (this.deadLetters.length > limit) this.deadLetters.splice(0, this.deadLetters.length - limit);
+    if (this.deadLetters.length > limit)
+      this.deadLetters.splice(0, this.deadLetters.length - limit);
     this.logger.error(
-      { group: sub.group, eventId: event.id, type: event.type, topic: event.topic, attempts, reason },
+      {
+        group: sub.group,
+        eventId: event.id,
+        type: event.type,
+        topic: event.topic,
+        attempts,
+        reason,
+      },
       'event dead-lettered (in-process bus)',
     );
   }

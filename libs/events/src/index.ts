@@ -12,4 +12,5 @@ export * from './producer';
 export * from './publisher';
 export * from './received-event';
 export * from './relay';
+export * from './relay-options';
 export * from './topics';

@@ -17,7 +17,8 @@ function toOurLogger(logger: EventsLogger): logCreator {
       const fields = { kafka: namespace, ...rest };
       // Our producers bound their retries on purpose (the relay retries whole batches and
       // consumers deduplicate), so this warning says nothing to operators.
-      if (message.startsWith('Limiting retries for the idempotent producer')) logger.debug(fields, message);
+      if (message.startsWith('Limiting retries for the idempotent producer'))
+        logger.debug(fields, message);
       else if (level === logLevel.ERROR) logger.error(fields, message);
       else if (level === logLevel.WARN) logger.warn(fields, message);
       else if (level === logLevel.INFO) logger.info(fields, message);

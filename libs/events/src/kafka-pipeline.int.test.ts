@@ -33,7 +33,13 @@ let relay: OutboxRelay;
 beforeAll(async () => {
   h = await openHarness('events_pipeline');
   publisher = new KafkaEventPublisher({ brokers: h.brokers, clientId: 'it-relay' });
-  relay = new OutboxRelay({ pool: h.pool, publisher, name: 'it', batchSize: 100, idleIntervalMs: 20 });
+  relay = new OutboxRelay({
+    pool: h.pool,
+    publisher,
+    name: 'it',
+    batchSize: 100,
+    idleIntervalMs: 20,
+  });
   relay.start();
 });
 
@@ -61,9 +67,15 @@ describe('outbox to Kafka to inbox', () => {
     const consumer = consumerFor(group);
     await consumer.start();
     try {
-      await writeEvents(h.pool, h.topic, { aggregates: AGGREGATES, perAggregate: PER_AGGREGATE, perTransaction: 25 });
+      await writeEvents(h.pool, h.topic, {
+        aggregates: AGGREGATES,
+        perAggregate: PER_AGGREGATE,
+        perTransaction: 25,
+      });
       await waitFor('all events applied', () => consumer.stats.applied >= TOTAL);
-      expect(await appliedVersions(h.pool, group)).toEqual(expectedVersions(AGGREGATES, PER_AGGREGATE));
+      expect(await appliedVersions(h.pool, group)).toEqual(
+        expectedVersions(AGGREGATES, PER_AGGREGATE),
+      );
       expect(await unpublishedCount(h.pool)).toBe(0);
       expect(consumer.stats.duplicates).toBe(0);
     } finally {
@@ -88,7 +100,9 @@ describe('outbox to Kafka to inbox', () => {
     try {
       await waitFor('all records seen again', () => consumer.stats.duplicates >= 2 * TOTAL);
       expect(consumer.stats.applied).toBe(0);
-      expect(await appliedVersions(h.pool, group)).toEqual(expectedVersions(AGGREGATES, PER_AGGREGATE));
+      expect(await appliedVersions(h.pool, group)).toEqual(
+        expectedVersions(AGGREGATES, PER_AGGREGATE),
+      );
     } finally {
       await consumer.stop();
     }
@@ -106,7 +120,9 @@ describe('dead letters', () => {
     await consumer.start();
     try {
       // The invalid record goes first, then the poison event, then ordinary events.
-      const producer = createKafka({ brokers: h.brokers, clientId: 'it-raw' }).producer({ createPartitioner: defaultPartitioner });
+      const producer = createKafka({ brokers: h.brokers, clientId: 'it-raw' }).producer({
+        createPartitioner: defaultPartitioner,
+      });
       await producer.connect();
       const invalid = toKafkaMessage({
         id: randomUUID(),
@@ -119,8 +135,18 @@ describe('dead letters', () => {
       delete invalid.headers.ce_type;
       await producer.send({ topic: h.topic, messages: [invalid] });
       await producer.disconnect();
-      await writeEvents(h.pool, h.topic, { aggregates: 1, perAggregate: 1, perTransaction: 1, prefix: 'poison' });
-      await writeEvents(h.pool, h.topic, { aggregates: 3, perAggregate: 5, perTransaction: 5, prefix: 'after' });
+      await writeEvents(h.pool, h.topic, {
+        aggregates: 1,
+        perAggregate: 1,
+        perTransaction: 1,
+        prefix: 'poison',
+      });
+      await writeEvents(h.pool, h.topic, {
+        aggregates: 3,
+        perAggregate: 5,
+        perTransaction: 5,
+        prefix: 'after',
+      });
 
       await waitFor('later events applied and two dead letters', async () => {
         const versions = await appliedVersions(h.pool, group);

@@ -12,7 +12,11 @@ const row: UnpublishedRow = {
   event_type: IdentityEvents.unitCreated,
   source: '/services/identity',
   payload: Buffer.from([8, 1]),
-  headers: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', tenant: 'vn', 'Bad Name': 'x' },
+  headers: {
+    traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    tenant: 'vn',
+    'Bad Name': 'x',
+  },
   occurred_at: new Date('2025-02-01T10:00:00.000Z'),
 };
 
@@ -36,8 +40,12 @@ describe('outbox row to event', () => {
   });
 
   it('keeps a stored dataschema and omits it for uncatalogued types', () => {
-    expect(rowToEvent({ ...row, headers: { dataschema: 'x.Y' } }, silentLogger).dataSchema).toBe('x.Y');
-    expect('dataSchema' in rowToEvent({ ...row, event_type: 'com.posa.test.x.v1' }, silentLogger)).toBe(false);
+    expect(rowToEvent({ ...row, headers: { dataschema: 'x.Y' } }, silentLogger).dataSchema).toBe(
+      'x.Y',
+    );
+    expect(
+      'dataSchema' in rowToEvent({ ...row, event_type: 'com.posa.test.x.v1' }, silentLogger),
+    ).toBe(false);
   });
 });
 

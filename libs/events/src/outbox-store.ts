@@ -21,17 +21,29 @@ export interface UnpublishedRow {
 export type Queryable = Pool | ClientBase;
 
 const EXTENSION_NAME = /^[a-z0-9]{1,20}$/;
-const CORE_ATTRIBUTES = new Set(['specversion', 'id', 'type', 'source', 'subject', 'time', 'dataschema']);
+const CORE_ATTRIBUTES = new Set([
+  'specversion',
+  'id',
+  'type',
+  'source',
+  'subject',
+  'time',
+  'dataschema',
+]);
 
-/** Oldest unpublished rows first. */
-export async function readUnpublished(client: ClientBase, limit: number): Promise<UnpublishedRow[]> {
+/** Unpublished rows with seq above `afterSeq`, oldest first. */
+export async function readUnpublished(
+  client: ClientBase,
+  limit: number,
+  afterSeq = '0',
+): Promise<UnpublishedRow[]> {
   const result = await client.query<UnpublishedRow>(
     `SELECT seq, id, topic, aggregate_type, aggregate_id, event_type, source, payload, headers, occurred_at
        FROM posa_outbox
-      WHERE published_at IS NULL
+      WHERE published_at IS NULL AND seq > $2
       ORDER BY seq
       LIMIT $1`,
-    [limit],
+    [limit, afterSeq],
   );
   return result.rows;
 }
@@ -56,11 +68,18 @@ export async function readLag(client: Queryable): Promise<OutboxLag> {
        FROM posa_outbox WHERE published_at IS NULL`,
   );
   const row = result.rows[0];
-  return { unpublished: Number(row?.unpublished ?? 0), oldestAgeSeconds: Math.max(0, Number(row?.age ?? 0)) };
+  return {
+    unpublished: Number(row?.unpublished ?? 0),
+    oldestAgeSeconds: Math.max(0, Number(row?.age ?? 0)),
+  };
 }
 
 /** Deletes rows published more than `days` days ago, at most `limit` per call. */
-export async function purgePublished(client: Queryable, days: number, limit = 10_000): Promise<number> {
+export async function purgePublished(
+  client: Queryable,
+  days: number,
+  limit = 10_000,
+): Promise<number> {
   const result = await client.query(
     `DELETE FROM posa_outbox
       WHERE seq IN (SELECT seq FROM posa_outbox
@@ -92,8 +111,13 @@ export function rowToEvent(row: UnpublishedRow, logger: EventsLogger): Published
     if (name === 'traceparent') event.traceparent = value;
     else if (name === 'tracestate') event.tracestate = value;
     else if (name === 'dataschema') event.dataSchema = value;
-    else if (EXTENSION_NAME.test(name) && !CORE_ATTRIBUTES.has(name)) event.extensions![name] = value;
-    else logger.warn({ seq: row.seq, header: name }, 'outbox header ignored: not a valid extension name');
+    else if (EXTENSION_NAME.test(name) && !CORE_ATTRIBUTES.has(name))
+      event.extensions![name] = value;
+    else
+      logger.warn(
+        { seq: row.seq, header: name },
+        'outbox header ignored: not a valid extension name',
+      );
   }
   event.dataSchema ??= findEventType(row.topic, row.event_type)?.message;
   if (event.dataSchema === undefined) delete event.dataSchema;

@@ -51,7 +51,10 @@ export class KafkaEventPublisher implements EventPublisher {
     } catch (err) {
       // A failed idempotent producer may hold sequence numbers the broker no longer
       // agrees with; start the next attempt with a fresh producer id.
-      this.logger.warn({ ...errorFields(err), events: events.length }, 'Kafka publish failed; resetting producer');
+      this.logger.warn(
+        { ...errorFields(err), events: events.length },
+        'Kafka publish failed; resetting producer',
+      );
       await this.reset();
       throw err;
     }

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { appendToOutbox } from '@posa/db';
 import { KafkaEventConsumer } from './consumer';
 import { ensureTopics } from './ensure-topics';
 import { KafkaEventPublisher } from './producer';
@@ -39,7 +40,10 @@ function newPublisher(): KafkaEventPublisher {
   return publisher;
 }
 
-async function consumeAll(topic: string, expected: number): Promise<{ group: string; duplicates: number }> {
+async function consumeAll(
+  topic: string,
+  expected: number,
+): Promise<{ group: string; duplicates: number }> {
   const group = `it-failover-${randomUUID().slice(0, 8)}`;
   const consumer = new KafkaEventConsumer({
     brokers: h.brokers,
@@ -82,7 +86,12 @@ it('resumes after a relay is killed between publish and mark: duplicates only, n
   expect(await unpublishedCount(h.pool)).toBe(300);
   expect(await recordsInTopic(h.brokers, h.topic)).toBe(300);
 
-  const relay = new OutboxRelay({ pool: h.pool, publisher: newPublisher(), name: 'it', batchSize: 100 });
+  const relay = new OutboxRelay({
+    pool: h.pool,
+    publisher: newPublisher(),
+    name: 'it',
+    batchSize: 100,
+  });
   relay.start();
   await waitFor('outbox drained', async () => (await unpublishedCount(h.pool)) === 0);
   await relay.stop();
@@ -97,8 +106,20 @@ it('lets only one of two relays on a database publish, and the other take over',
   await h.pool.query('DELETE FROM posa_outbox');
   const topic = `${h.topic}.two`;
   await ensureTopics(h.brokers, [{ name: topic, partitions: 3, retentionMs: 3_600_000 }]);
-  const a = new OutboxRelay({ pool: h.pool, publisher: newPublisher(), name: 'a', batchSize: 50, leaderRetryMs: 100 });
-  const b = new OutboxRelay({ pool: h.pool, publisher: newPublisher(), name: 'b', batchSize: 50, leaderRetryMs: 100 });
+  const a = new OutboxRelay({
+    pool: h.pool,
+    publisher: newPublisher(),
+    name: 'a',
+    batchSize: 50,
+    leaderRetryMs: 100,
+  });
+  const b = new OutboxRelay({
+    pool: h.pool,
+    publisher: newPublisher(),
+    name: 'b',
+    batchSize: 50,
+    leaderRetryMs: 100,
+  });
   a.start();
   b.start();
   try {
@@ -111,7 +132,12 @@ it('lets only one of two relays on a database publish, and the other take over',
     expect(follower.stats.published).toBe(0);
 
     await leader.stop();
-    await writeEvents(h.pool, topic, { aggregates: 10, perAggregate: 20, perTransaction: 10, firstVersion: 31 });
+    await writeEvents(h.pool, topic, {
+      aggregates: 10,
+      perAggregate: 20,
+      perTransaction: 10,
+      firstVersion: 31,
+    });
     await waitFor('second round drained', async () => (await unpublishedCount(h.pool)) === 0);
     expect(follower.isLeader).toBe(true);
     expect(follower.stats.published).toBe(200);
@@ -125,4 +151,45 @@ it('lets only one of two relays on a database publish, and the other take over',
     await a.stop();
     await b.stop();
   }
+});
+
+it('publishes rows of a transaction that commits after later rows were published', async () => {
+  await h.pool.query('DELETE FROM posa_outbox');
+  const topic = `${h.topic}.late`;
+  await ensureTopics(h.brokers, [{ name: topic, partitions: 3, retentionMs: 3_600_000 }]);
+  const relay = new OutboxRelay({
+    pool: h.pool,
+    publisher: newPublisher(),
+    name: 'it',
+    batchSize: 50,
+  });
+  const late = await h.pool.connect();
+  try {
+    // The late transaction takes the lowest seq, then stays open while 250 rows pass it.
+    await late.query('BEGIN');
+    await appendToOutbox(late, [
+      {
+        topic,
+        aggregateType: 'test',
+        aggregateId: 'late-0',
+        type: 'com.posa.test.version-written.v1',
+        source: '/services/test',
+        payload: Buffer.from('1'),
+      },
+    ]);
+    relay.start();
+    await writeEvents(h.pool, topic, { aggregates: 5, perAggregate: 50, perTransaction: 25 });
+    await waitFor('visible rows published', async () => relay.stats.published === 250);
+    await late.query('COMMIT');
+    await waitFor('late row published', async () => (await unpublishedCount(h.pool)) === 0);
+    expect(relay.stats.published).toBe(251);
+  } finally {
+    late.release();
+    await relay.stop();
+  }
+  const { group } = await consumeAll(topic, 251);
+  expect(await appliedVersions(h.pool, group)).toEqual({
+    ...expectedVersions(5, 50),
+    'late-0': [1],
+  });
 });

@@ -6,50 +6,30 @@
  * time: the leader holds a session advisory lock on a dedicated connection and runs all
  * its queries on that connection, so losing the connection also ends the leadership.
  */
-import type { Pool, PoolClient } from 'pg';
-import type { Registry } from 'prom-client';
-import { backoffDelay, sleep, type BackoffPolicy } from './backoff';
+import type { PoolClient } from 'pg';
+import { backoffDelay, sleep } from './backoff';
 import { errorFields, silentLogger, type EventsLogger } from './logger';
-import { counter, gauge } from './metrics';
-import { markPublished, purgePublished, readLag, readUnpublished, rowToEvent, type OutboxLag } from './outbox-store';
-import type { EventPublisher, PublishedEvent } from './publisher';
-
-export interface OutboxRelayOptions {
-  pool: Pool;
-  publisher: EventPublisher;
-  /** Names this relay in logs and metric labels (e.g. the service name). */
-  name: string;
-  batchSize?: number;
-  /** Wait between polls when the last batch was not full, ms. */
-  idleIntervalMs?: number;
-  /** Wait between attempts to become leader, ms. */
-  leaderRetryMs?: number;
-  /** Advisory lock name; relays of one database sharing it exclude each other. */
-  lockName?: string;
-  errorBackoff?: BackoffPolicy;
-  /** Delete rows published more than this many days ago; 0 disables. */
-  purgeAfterDays?: number;
-  purgeIntervalMs?: number;
-  lagIntervalMs?: number;
-  /** Upper bound of stop() waiting for the in-flight batch, ms. */
-  stopTimeoutMs?: number;
-  logger?: EventsLogger;
-  registry?: Registry;
-  /** Called after a batch was published and before it is marked (observability, crash drills). */
-  afterPublish?: (events: PublishedEvent[]) => void | Promise<void>;
-}
-
-export interface RelayStats {
-  published: number;
-  batches: number;
-  errors: number;
-  leader: boolean;
-}
+import {
+  markPublished,
+  purgePublished,
+  readLag,
+  readUnpublished,
+  rowToEvent,
+  type OutboxLag,
+  type UnpublishedRow,
+} from './outbox-store';
+import {
+  RELAY_DEFAULTS,
+  relayMetrics,
+  type OutboxRelayOptions,
+  type RelayMetrics,
+  type RelayStats,
+} from './relay-options';
 
 export class OutboxRelay {
   private readonly o: Required<Omit<OutboxRelayOptions, 'logger' | 'registry' | 'afterPublish'>>;
   private readonly logger: EventsLogger;
-  private readonly metrics;
+  private readonly metrics: RelayMetrics;
   private client: PoolClient | undefined;
   private clientBroken = false;
   private loop: Promise<void> | undefined;
@@ -57,30 +37,15 @@ export class OutboxRelay {
   private wake: AbortController | undefined;
   private lastPurge = 0;
   private lastLag = 0;
+  private cursor = '0';
+  private prefetched: Promise<UnpublishedRow[]> | undefined;
+  private pendingMark: Promise<void> | undefined;
   readonly stats: RelayStats = { published: 0, batches: 0, errors: 0, leader: false };
 
   constructor(private readonly options: OutboxRelayOptions) {
-    this.o = {
-      batchSize: 500,
-      idleIntervalMs: 100,
-      leaderRetryMs: 1_000,
-      lockName: 'posa_outbox_relay',
-      errorBackoff: { initialMs: 200, maxMs: 10_000, multiplier: 2 },
-      purgeAfterDays: 7,
-      purgeIntervalMs: 60 * 60 * 1000,
-      lagIntervalMs: 5_000,
-      stopTimeoutMs: 10_000,
-      ...options,
-    };
+    this.o = { ...RELAY_DEFAULTS, ...options };
     this.logger = options.logger ?? silentLogger;
-    const r = options.registry;
-    this.metrics = {
-      published: counter(r, 'posa_outbox_events_published_total', 'Outbox events published', ['relay']),
-      errors: counter(r, 'posa_outbox_publish_errors_total', 'Failed outbox relay rounds', ['relay']),
-      unpublished: gauge(r, 'posa_outbox_unpublished_events', 'Outbox rows not yet published', ['relay']),
-      oldest: gauge(r, 'posa_outbox_oldest_unpublished_seconds', 'Age of the oldest unpublished row', ['relay']),
-      leader: gauge(r, 'posa_outbox_relay_leader', '1 while this relay holds the outbox lock', ['relay']),
-    };
+    this.metrics = relayMetrics(options.registry);
   }
 
   get isLeader(): boolean {
@@ -107,11 +72,16 @@ export class OutboxRelay {
     let timer: NodeJS.Timeout | undefined;
     const timedOut = await Promise.race([
       loop.then(() => false),
-      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), this.o.stopTimeoutMs))),
+      new Promise<boolean>(
+        (resolve) => (timer = setTimeout(() => resolve(true), this.o.stopTimeoutMs)),
+      ),
     ]);
     clearTimeout(timer);
     if (timedOut) {
-      this.logger.warn({ relay: this.o.name }, 'outbox relay did not stop in time; dropping its connection');
+      this.logger.warn(
+        { relay: this.o.name },
+        'outbox relay did not stop in time; dropping its connection',
+      );
       this.clientBroken = true;
       this.resign();
     }
@@ -130,8 +100,10 @@ export class OutboxRelay {
   async purge(): Promise<number> {
     if (this.o.purgeAfterDays <= 0) return 0;
     let total = 0;
-    for (let n = -1; n !== 0; total += n) n = await purgePublished(this.client ?? this.o.pool, this.o.purgeAfterDays);
-    if (total > 0) this.logger.info({ relay: this.o.name, rows: total }, 'purged published outbox rows');
+    for (let n = -1; n !== 0; total += n)
+      n = await purgePublished(this.client ?? this.o.pool, this.o.purgeAfterDays);
+    if (total > 0)
+      this.logger.info({ relay: this.o.name, rows: total }, 'purged published outbox rows');
     return total;
   }
 
@@ -149,29 +121,73 @@ export class OutboxRelay {
         if (!full) await this.idle();
       } catch (err) {
         failures += 1;
+        this.rewind();
         this.stats.errors += 1;
         this.metrics.errors.inc({ relay: this.o.name });
-        this.logger.error({ relay: this.o.name, attempt: failures, ...errorFields(err) }, 'outbox relay round failed');
+        this.logger.error(
+          { relay: this.o.name, attempt: failures, ...errorFields(err) },
+          'outbox relay round failed',
+        );
         if (this.clientBroken) this.resign();
         await sleep(backoffDelay(failures, this.o.errorBackoff), this.stopping.signal);
       }
     }
+    await this.settleMark().catch(() => undefined);
+    this.rewind();
     await this.unlock();
   }
 
-  /** Publishes one batch; true when it was full (more rows are probably waiting). */
+  /**
+   * Publishes one batch; true when it was full (more rows are probably waiting). The
+   * database work overlaps the Kafka round trip: while a full batch is on its way, the next
+   * one is read (seq above the batch) and the previous one is marked. A batch is marked
+   * only after it was published, and the next batch is published only after the previous
+   * one was, so a crash can only cause republication. Once a read comes back short the
+   * cursor goes back to the start, which picks up rows of transactions that committed late.
+   */
   private async publishBatch(): Promise<boolean> {
     const client = this.client!;
-    const rows = await this.onClient(() => readUnpublished(client, this.o.batchSize));
+    const rows = await (this.prefetched ?? this.read(client, this.cursor));
+    this.prefetched = undefined;
+    const full = rows.length === this.o.batchSize;
+    const lastSeq = rows[rows.length - 1]?.seq ?? '0';
+    this.cursor = full ? lastSeq : '0';
     if (rows.length === 0) return false;
+    if (full) {
+      this.prefetched = this.read(client, lastSeq);
+      this.prefetched.catch(() => undefined);
+    }
     const events = rows.map((row) => rowToEvent(row, this.logger));
     await this.o.publisher.publish(events);
+    await this.settleMark();
     await this.options.afterPublish?.(events);
-    await this.onClient(() => markPublished(client, rows.map((r) => r.seq)));
-    this.stats.published += rows.length;
-    this.stats.batches += 1;
-    this.metrics.published.inc({ relay: this.o.name }, rows.length);
-    return rows.length === this.o.batchSize;
+    const seqs = rows.map((r) => r.seq);
+    this.pendingMark = this.onClient(() => markPublished(client, seqs)).then(() => {
+      this.stats.published += rows.length;
+      this.stats.batches += 1;
+      this.metrics.published.inc({ relay: this.o.name }, rows.length);
+    });
+    this.pendingMark.catch(() => undefined);
+    if (!full) await this.settleMark();
+    return full;
+  }
+
+  /** Waits for the mark of the previous batch; its failure fails the current round. */
+  private async settleMark(): Promise<void> {
+    const pending = this.pendingMark;
+    this.pendingMark = undefined;
+    await pending;
+  }
+
+  private read(client: PoolClient, afterSeq: string): Promise<UnpublishedRow[]> {
+    return this.onClient(() => readUnpublished(client, this.o.batchSize, afterSeq));
+  }
+
+  /** Forgets the read-ahead batch and the cursor: the next round starts from the oldest row. */
+  private rewind(): void {
+    this.prefetched = undefined;
+    this.pendingMark = undefined;
+    this.cursor = '0';
   }
 
   private async housekeeping(): Promise<void> {
@@ -217,6 +233,7 @@ export class OutboxRelay {
     }
     this.client = client;
     this.clientBroken = false;
+    this.rewind();
     this.setLeader(true);
     this.logger.info({ relay: this.o.name }, 'outbox relay became leader');
     return true;

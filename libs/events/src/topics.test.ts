@@ -52,7 +52,12 @@ describe('topic catalogue', () => {
     expect(deadLetterTopic('reporting')).toBe('posa.reporting.dlq.v1');
     expect(eventType('identity', 'unit-created')).toBe('com.posa.identity.unit-created.v1');
     expect(IdentityEvents.accountRolesChanged).toBe('com.posa.identity.account-roles-changed.v1');
-    expect(topicCatalogue.map((t) => t.owner)).toEqual(['identity', 'households', 'cases', 'payments']);
+    expect(topicCatalogue.map((t) => t.owner)).toEqual([
+      'identity',
+      'households',
+      'cases',
+      'payments',
+    ]);
     expect(findEventType('posa.identity.events.v1', IdentityEvents.unitCreated)?.message).toBe(
       'posa.events.v1.UnitCreated',
     );

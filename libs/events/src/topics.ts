@@ -50,7 +50,10 @@ export function serviceSource(service: string): string {
   return `/services/${service}`;
 }
 
-function serviceTopicSpec(service: string, events: Array<[name: string, message: string]>): TopicSpec {
+function serviceTopicSpec(
+  service: string,
+  events: Array<[name: string, message: string]>,
+): TopicSpec {
   return {
     name: serviceTopic(service),
     owner: service,

@@ -1,9 +1,24 @@
-import { ConfigError, bool, describeConfig, documentConfig, int, loadConfig, oneOf, port, str, url } from './config';
+import {
+  ConfigError,
+  bool,
+  describeConfig,
+  documentConfig,
+  int,
+  loadConfig,
+  oneOf,
+  port,
+  str,
+  url,
+} from './config';
 
 const schema = {
   GRPC_PORT: port({ default: 50051, doc: 'gRPC listen port' }),
   WORKERS: int({ min: 1, max: 16, default: 2 }),
-  DATABASE_URL: url({ protocols: ['postgres:', 'postgresql:'], secret: true, doc: 'connection string' }),
+  DATABASE_URL: url({
+    protocols: ['postgres:', 'postgresql:'],
+    secret: true,
+    doc: 'connection string',
+  }),
   LOG_LEVEL: oneOf(['debug', 'info', 'warn'] as const, { default: 'info' }),
   REFLECTION: bool({ default: false }),
   REGION: str({ required: false }),
@@ -35,33 +50,52 @@ describe('loadConfig', () => {
   });
 
   it('treats an empty string as unset', () => {
-    const config = loadConfig(schema, { DATABASE_URL: 'postgresql://h/db', SERVICE_NAME: 'x', GRPC_PORT: '' });
+    const config = loadConfig(schema, {
+      DATABASE_URL: 'postgresql://h/db',
+      SERVICE_NAME: 'x',
+      GRPC_PORT: '',
+    });
     expect(config.GRPC_PORT).toBe(50051);
   });
 
   it('reports every bad variable with its name and reason in one error', () => {
     let caught: unknown;
     try {
-      loadConfig(schema, { GRPC_PORT: '70000', WORKERS: 'many', LOG_LEVEL: 'loud', REFLECTION: 'maybe', DATABASE_URL: 'mysql://secret-host/db' });
+      loadConfig(schema, {
+        GRPC_PORT: '70000',
+        WORKERS: 'many',
+        LOG_LEVEL: 'loud',
+        REFLECTION: 'maybe',
+        DATABASE_URL: 'mysql://secret-host/db',
+      });
     } catch (err) {
       caught = err;
     }
     expect(caught).toBeInstanceOf(ConfigError);
     const err = caught as ConfigError;
-    expect(err.problems.map((p) => p.variable)).toEqual(['GRPC_PORT', 'WORKERS', 'DATABASE_URL', 'LOG_LEVEL', 'REFLECTION', 'SERVICE_NAME']);
+    expect(err.problems.map((p) => p.variable)).toEqual([
+      'GRPC_PORT',
+      'WORKERS',
+      'DATABASE_URL',
+      'LOG_LEVEL',
+      'REFLECTION',
+      'SERVICE_NAME',
+    ]);
     expect(err.message).toContain('GRPC_PORT: must be <= 65535, got "70000"');
     expect(err.message).toContain('WORKERS: expected an integer, got "many"');
     expect(err.message).toContain('LOG_LEVEL: expected one of debug, info, warn, got "loud"');
     expect(err.message).toContain('REFLECTION: expected true/false');
-    expect(err.message).toContain('DATABASE_URL: expected a URL with scheme postgres: or postgresql:');
+    expect(err.message).toContain(
+      'DATABASE_URL: expected a URL with scheme postgres: or postgresql:',
+    );
     expect(err.message).toContain('SERVICE_NAME: required (string)');
     expect(err.message).toContain('6 problems');
   });
 
   it('never prints the value of a secret', () => {
-    expect(() => loadConfig(schema, { SERVICE_NAME: 'x', DATABASE_URL: 'not a url with pw=hunter2' })).toThrow(
-      /DATABASE_URL: expected an absolute URL$/m,
-    );
+    expect(() =>
+      loadConfig(schema, { SERVICE_NAME: 'x', DATABASE_URL: 'not a url with pw=hunter2' }),
+    ).toThrow(/DATABASE_URL: expected an absolute URL$/m);
     try {
       loadConfig(schema, { SERVICE_NAME: 'x', DATABASE_URL: 'not a url with pw=hunter2' });
     } catch (err) {
@@ -77,7 +111,10 @@ describe('loadConfig', () => {
   });
 
   it('describes config with secrets hidden and documents the schema', () => {
-    const config = loadConfig(schema, { DATABASE_URL: 'postgres://posa:pw@h/db', SERVICE_NAME: 'cases' });
+    const config = loadConfig(schema, {
+      DATABASE_URL: 'postgres://posa:pw@h/db',
+      SERVICE_NAME: 'cases',
+    });
     const shown = describeConfig(schema, config);
     expect(shown.DATABASE_URL).toBe('[secret]');
     expect(shown.SERVICE_NAME).toBe('cases');

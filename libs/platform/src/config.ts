@@ -34,7 +34,9 @@ interface BaseOpts<T> {
 type OptionalOpts<T> = BaseOpts<T> & { required: false; default?: undefined };
 
 export type ConfigSchema = Record<string, VarSpec<unknown>>;
-export type ConfigOf<S extends ConfigSchema> = { readonly [K in keyof S]: S[K] extends VarSpec<infer T> ? T : never };
+export type ConfigOf<S extends ConfigSchema> = {
+  readonly [K in keyof S]: S[K] extends VarSpec<infer T> ? T : never;
+};
 
 function spec<T>(kind: string, parse: (raw: string) => T, o: BaseOpts<T> = {}): VarSpec<T> {
   return {
@@ -127,9 +129,15 @@ export function url(o: BaseOpts<string> & UrlOpts = {}): VarSpec<string | undefi
   );
 }
 
-export function oneOf<const V extends string>(values: readonly V[], o: OptionalOpts<V>): VarSpec<V | undefined>;
+export function oneOf<const V extends string>(
+  values: readonly V[],
+  o: OptionalOpts<V>,
+): VarSpec<V | undefined>;
 export function oneOf<const V extends string>(values: readonly V[], o?: BaseOpts<V>): VarSpec<V>;
-export function oneOf<const V extends string>(values: readonly V[], o?: BaseOpts<V>): VarSpec<V | undefined> {
+export function oneOf<const V extends string>(
+  values: readonly V[],
+  o?: BaseOpts<V>,
+): VarSpec<V | undefined> {
   return spec(
     `one of ${values.join('|')}`,
     (raw) => {
@@ -176,7 +184,9 @@ export function loadConfig<S extends ConfigSchema>(
       out[name] = s.parse(raw);
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      const shown = s.secret ? '' : `, got ${JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}…` : raw)}`;
+      const shown = s.secret
+        ? ''
+        : `, got ${JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}…` : raw)}`;
       problems.push({ variable: name, reason: `${reason}${shown}` });
     }
   }
@@ -185,7 +195,10 @@ export function loadConfig<S extends ConfigSchema>(
 }
 
 /** The loaded values with secrets replaced by `[secret]`: safe to log at start. */
-export function describeConfig<S extends ConfigSchema>(schema: S, config: ConfigOf<S>): Record<string, unknown> {
+export function describeConfig<S extends ConfigSchema>(
+  schema: S,
+  config: ConfigOf<S>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, s] of Object.entries(schema)) {
     const value = (config as Record<string, unknown>)[name];
@@ -198,7 +211,12 @@ export function describeConfig<S extends ConfigSchema>(schema: S, config: Config
 export function documentConfig(schema: ConfigSchema): string {
   return Object.entries(schema)
     .map(([name, s]) => {
-      const dflt = s.default !== undefined ? `default ${s.secret ? '[secret]' : String(s.default)}` : s.required ? 'required' : 'optional';
+      const dflt =
+        s.default !== undefined
+          ? `default ${s.secret ? '[secret]' : String(s.default)}`
+          : s.required
+            ? 'required'
+            : 'optional';
       return `${name} (${s.kind}, ${dflt})${s.doc ? `: ${s.doc}` : ''}`;
     })
     .join('\n');

@@ -47,7 +47,8 @@ export class Readiness {
 
   /** Registers a named check; it fails when it rejects or exceeds `timeoutMs` (default 2000). */
   addCheck(name: string, fn: ReadinessCheck, options: { timeoutMs?: number } = {}): this {
-    if (this.checks.some((c) => c.name === name)) throw new Error(`readiness check "${name}" already registered`);
+    if (this.checks.some((c) => c.name === name))
+      throw new Error(`readiness check "${name}" already registered`);
     this.checks.push({ name, fn, timeoutMs: options.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS });
     return this;
   }

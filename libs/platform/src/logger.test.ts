@@ -2,21 +2,39 @@ import { context, trace } from '@opentelemetry/api';
 import { node, tracing } from '@opentelemetry/sdk-node';
 import { createLogger } from './logger';
 
-function capture(): { lines: () => Record<string, unknown>[]; raw: () => string; destination: { write(s: string): void } } {
+function capture(): {
+  lines: () => Record<string, unknown>[];
+  raw: () => string;
+  destination: { write(s: string): void };
+} {
   const out: string[] = [];
   return {
     destination: { write: (s: string) => void out.push(s) },
     raw: () => out.join(''),
-    lines: () => out.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>),
+    lines: () =>
+      out
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
   };
 }
 
 describe('createLogger', () => {
   it('writes JSON with service, version, ISO time and the level label', () => {
     const c = capture();
-    createLogger({ service: 'cases', version: '1.2.3', destination: c.destination }).info({ case_id: 'C-1' }, 'opened');
+    createLogger({ service: 'cases', version: '1.2.3', destination: c.destination }).info(
+      { case_id: 'C-1' },
+      'opened',
+    );
     const [line] = c.lines();
-    expect(line).toMatchObject({ level: 'info', service: 'cases', version: '1.2.3', case_id: 'C-1', msg: 'opened' });
+    expect(line).toMatchObject({
+      level: 'info',
+      service: 'cases',
+      version: '1.2.3',
+      case_id: 'C-1',
+      msg: 'opened',
+    });
     expect(new Date(String(line?.time)).toISOString()).toBe(line?.time);
   });
 
@@ -27,7 +45,12 @@ describe('createLogger', () => {
       {
         citizen_id: '001204012345',
         fullName: 'Nguyen Van An',
-        member: { name: 'Le Thi Binh', dateOfBirth: '1990-02-03', phone: '0912345678', role: 'head' },
+        member: {
+          name: 'Le Thi Binh',
+          dateOfBirth: '1990-02-03',
+          phone: '0912345678',
+          role: 'head',
+        },
         household: { head: { idNumber: '079123456789', address: '12 Ly Thuong Kiet' } },
         req: { method: 'GET', headers: { authorization: 'Bearer eyJhbGciOi', cookie: 'sid=abc' } },
         payment: { bankAccount: '0123456789', amount: 500000 },
@@ -35,7 +58,18 @@ describe('createLogger', () => {
       'member added',
     );
     const text = c.raw();
-    for (const value of ['001204012345', 'Nguyen Van An', 'Le Thi Binh', '1990-02-03', '0912345678', '079123456789', '12 Ly Thuong Kiet', 'eyJhbGciOi', 'sid=abc', '0123456789']) {
+    for (const value of [
+      '001204012345',
+      'Nguyen Van An',
+      'Le Thi Binh',
+      '1990-02-03',
+      '0912345678',
+      '079123456789',
+      '12 Ly Thuong Kiet',
+      'eyJhbGciOi',
+      'sid=abc',
+      '0123456789',
+    ]) {
       expect(text).not.toContain(value);
     }
     const [line] = c.lines();
@@ -48,9 +82,44 @@ describe('createLogger', () => {
     });
   });
 
+  it('never modifies the logged object, matches keys case-insensitively and covers child bindings', () => {
+    const c = capture();
+    const log = createLogger({ service: 's', destination: c.destination });
+    const record = {
+      headers: { Authorization: 'Bearer abc.def' },
+      members: [{ EMAIL: 'a@b.vn', role: 'head' }],
+    };
+    log.info(record, 'request');
+    expect(record.headers.Authorization).toBe('Bearer abc.def');
+    expect(record.members[0]?.EMAIL).toBe('a@b.vn');
+    log
+      .child({ user: { phone: '0987654321', unit: 'P01' } })
+      .child({ fullName: 'Pham Van C' })
+      .info('from child');
+    const text = c.raw();
+    for (const value of ['abc.def', 'a@b.vn', '0987654321', 'Pham Van C'])
+      expect(text).not.toContain(value);
+    expect(c.lines()[1]).toMatchObject({
+      user: { phone: '[redacted]', unit: 'P01' },
+      fullName: '[redacted]',
+    });
+  });
+
+  it('logs errors through the err serializer', () => {
+    const c = capture();
+    createLogger({ service: 's', destination: c.destination }).error(
+      { err: new Error('pool exhausted') },
+      'failed',
+    );
+    expect(c.lines()[0]).toMatchObject({ err: { type: 'Error', message: 'pool exhausted' } });
+    expect(String((c.lines()[0]?.err as { stack: string }).stack)).toContain('pool exhausted');
+  });
+
   it('redacts extra keys given by the service', () => {
     const c = capture();
-    createLogger({ service: 's', destination: c.destination, redactKeys: ['householdCode'] }).warn({ x: { householdCode: 'HH-77' } });
+    createLogger({ service: 's', destination: c.destination, redactKeys: ['householdCode'] }).warn({
+      x: { householdCode: 'HH-77' },
+    });
     expect(c.raw()).not.toContain('HH-77');
   });
 
@@ -62,7 +131,9 @@ describe('createLogger', () => {
 
   describe('with a tracer provider', () => {
     const exporter = new tracing.InMemorySpanExporter();
-    const provider = new node.NodeTracerProvider({ spanProcessors: [new tracing.SimpleSpanProcessor(exporter)] });
+    const provider = new node.NodeTracerProvider({
+      spanProcessors: [new tracing.SimpleSpanProcessor(exporter)],
+    });
     beforeAll(() => provider.register());
     afterAll(async () => {
       await provider.shutdown();

@@ -5,10 +5,12 @@
  * Names follow go-grpc-prometheus so standard dashboards work: grpc_server_started_total,
  * grpc_server_handled_total, grpc_server_handling_seconds, grpc_client_handled_total,
  * grpc_client_handling_seconds; labels grpc_type (unary|server_stream), grpc_service,
- * grpc_method and grpc_code (upper-case status name, e.g. NOT_FOUND).
+ * grpc_method and grpc_code (upper-case status name, e.g. NOT_FOUND). The gRPC ones are
+ * kept by grpc-metrics.ts (cheap on the call path); the HTTP ones are prom-client's.
  */
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { statusName } from './grpc/errors';
+import { GrpcMetricsFamily } from './grpc-metrics';
+import type { GrpcType } from './grpc-metrics';
 
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -19,7 +21,7 @@ export interface MetricsOptions {
   defaultLabels?: Record<string, string>;
 }
 
-/** Pre-bound children for one gRPC method, so the hot path does no label hashing. */
+/** What the gRPC helpers record for one method. */
 export interface GrpcMethodMetrics {
   /** Count a started call (server side only). */
   started(): void;
@@ -27,82 +29,20 @@ export interface GrpcMethodMetrics {
   handled(code: number, seconds: number): void;
 }
 
-type GrpcType = 'unary' | 'server_stream';
-const GRPC_LABELS = ['grpc_type', 'grpc_service', 'grpc_method'] as const;
-const GRPC_CODE_LABELS = [...GRPC_LABELS, 'grpc_code'] as const;
-
-function methodMetrics(
-  started: Counter<string> | undefined,
-  handled: Counter<string>,
-  seconds: Histogram<string>,
-  type: GrpcType,
-  service: string,
-  method: string,
-): GrpcMethodMetrics {
-  const startedChild = started?.labels(type, service, method);
-  const secondsChild = seconds.labels(type, service, method);
-  const byCode: Array<ReturnType<Counter<string>['labels']> | undefined> = [];
-  return {
-    started: () => startedChild?.inc(),
-    handled: (code, secs) => {
-      let child = byCode[code];
-      if (child === undefined) {
-        child = handled.labels(type, service, method, statusName(code));
-        byCode[code] = child;
-      }
-      child.inc();
-      secondsChild.observe(secs);
-    },
-  };
-}
-
 /** The process's metrics: a registry and the instruments the platform helpers record. */
 export class Metrics {
   readonly registry = new Registry();
-  private readonly grpcServerStarted: Counter<string>;
-  private readonly grpcServerHandled: Counter<string>;
-  private readonly grpcServerSeconds: Histogram<string>;
-  private readonly grpcClientHandled: Counter<string>;
-  private readonly grpcClientSeconds: Histogram<string>;
+  private readonly grpcServer = new GrpcMetricsFamily('grpc_server', LATENCY_BUCKETS);
+  private readonly grpcClient = new GrpcMetricsFamily('grpc_client', LATENCY_BUCKETS);
   readonly httpRequests: Counter<'method' | 'route' | 'status'>;
   readonly httpSeconds: Histogram<'method' | 'route' | 'status'>;
 
   constructor(options: MetricsOptions = {}) {
     if (options.defaultLabels) this.registry.setDefaultLabels(options.defaultLabels);
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
+    this.grpcServer.register(this.registry, true);
+    this.grpcClient.register(this.registry, false);
     const registers = [this.registry];
-    this.grpcServerStarted = new Counter({
-      name: 'grpc_server_started_total',
-      help: 'gRPC calls started on the server',
-      labelNames: GRPC_LABELS,
-      registers,
-    });
-    this.grpcServerHandled = new Counter({
-      name: 'grpc_server_handled_total',
-      help: 'gRPC calls completed on the server, by status code',
-      labelNames: GRPC_CODE_LABELS,
-      registers,
-    });
-    this.grpcServerSeconds = new Histogram({
-      name: 'grpc_server_handling_seconds',
-      help: 'Time to handle a gRPC call on the server',
-      labelNames: GRPC_LABELS,
-      buckets: LATENCY_BUCKETS,
-      registers,
-    });
-    this.grpcClientHandled = new Counter({
-      name: 'grpc_client_handled_total',
-      help: 'gRPC call attempts completed by the client, by status code',
-      labelNames: GRPC_CODE_LABELS,
-      registers,
-    });
-    this.grpcClientSeconds = new Histogram({
-      name: 'grpc_client_handling_seconds',
-      help: 'Time of a gRPC call attempt seen by the client',
-      labelNames: GRPC_LABELS,
-      buckets: LATENCY_BUCKETS,
-      registers,
-    });
     this.httpRequests = new Counter({
       name: 'http_server_requests_total',
       help: 'HTTP requests handled, by method, route template and status',
@@ -120,12 +60,14 @@ export class Metrics {
 
   /** Instruments for one server method (`service` is the full name, e.g. posa.cases.v1.CaseService). */
   grpcServerMethod(type: GrpcType, service: string, method: string): GrpcMethodMetrics {
-    return methodMetrics(this.grpcServerStarted, this.grpcServerHandled, this.grpcServerSeconds, type, service, method);
+    const s = this.grpcServer.method(type, service, method);
+    return { started: () => void s.started++, handled: (code, secs) => s.handled(code, secs) };
   }
 
   /** Instruments for one client method. */
   grpcClientMethod(type: GrpcType, service: string, method: string): GrpcMethodMetrics {
-    return methodMetrics(undefined, this.grpcClientHandled, this.grpcClientSeconds, type, service, method);
+    const s = this.grpcClient.method(type, service, method);
+    return { started: () => undefined, handled: (code, secs) => s.handled(code, secs) };
   }
 
   /** Text exposition of every metric (the body of GET /metrics). */
@@ -157,7 +99,9 @@ interface HttpRes {
  * (`/households/:id`), never the raw URL (that could hold personal data and unbounded
  * values); requests that matched no route are labelled `unmatched`.
  */
-export function httpMetricsMiddleware(metrics: Metrics): (req: HttpReq, res: HttpRes, next: () => void) => void {
+export function httpMetricsMiddleware(
+  metrics: Metrics,
+): (req: HttpReq, res: HttpRes, next: () => void) => void {
   return (req, res, next) => {
     const start = performance.now();
     let done = false;
@@ -165,7 +109,8 @@ export function httpMetricsMiddleware(metrics: Metrics): (req: HttpReq, res: Htt
       if (done) return;
       done = true;
       const routePath = req.route?.path;
-      const route = typeof routePath === 'string' ? `${req.baseUrl ?? ''}${routePath}` : 'unmatched';
+      const route =
+        typeof routePath === 'string' ? `${req.baseUrl ?? ''}${routePath}` : 'unmatched';
       const labels = { method: req.method ?? 'GET', route, status: String(res.statusCode) };
       metrics.httpRequests.inc(labels);
       metrics.httpSeconds.observe(labels, (performance.now() - start) / 1000);

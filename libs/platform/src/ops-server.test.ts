@@ -5,9 +5,16 @@ import { Metrics, httpMetricsMiddleware } from './metrics';
 import { startOpsServer } from './ops-server';
 import type { OpsServer } from './ops-server';
 
-async function get(port: number, path: string): Promise<{ status: number; type: string; body: string }> {
+async function get(
+  port: number,
+  path: string,
+): Promise<{ status: number; type: string; body: string }> {
   const res = await fetch(`http://127.0.0.1:${port}${path}`);
-  return { status: res.status, type: res.headers.get('content-type') ?? '', body: await res.text() };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    body: await res.text(),
+  };
 }
 
 describe('ops server: /healthz, /readyz, /metrics over real HTTP', () => {
@@ -19,9 +26,17 @@ describe('ops server: /healthz, /readyz, /metrics over real HTTP', () => {
   });
 
   it('serves everything on one port when both ports are equal', async () => {
-    const ready = new Readiness().addCheck('db', async () => (dbUp ? 'ok' : Promise.reject(new Error('connection refused'))));
+    const ready = new Readiness().addCheck('db', async () =>
+      dbUp ? 'ok' : Promise.reject(new Error('connection refused')),
+    );
     const metrics = new Metrics({ defaultMetrics: true });
-    ops = await startOpsServer({ host: '127.0.0.1', healthPort: 0, metricsPort: 0, readiness: ready, metrics });
+    ops = await startOpsServer({
+      host: '127.0.0.1',
+      healthPort: 0,
+      metricsPort: 0,
+      readiness: ready,
+      metrics,
+    });
     expect(ops.metricsPort).toBe(ops.healthPort);
     const live = await get(ops.healthPort, '/healthz');
     expect(live).toMatchObject({ status: 200, body: '{"status":"ok"}' });
@@ -34,7 +49,10 @@ describe('ops server: /healthz, /readyz, /metrics over real HTTP', () => {
     dbUp = false;
     const down = await get(ops.healthPort, '/readyz');
     expect(down.status).toBe(503);
-    expect(JSON.parse(down.body)).toMatchObject({ status: 'not ready', checks: { db: { ok: false, error: 'connection refused' } } });
+    expect(JSON.parse(down.body)).toMatchObject({
+      status: 'not ready',
+      checks: { db: { ok: false, error: 'connection refused' } },
+    });
 
     const m = await get(ops.healthPort, '/metrics');
     expect(m.status).toBe(200);
@@ -46,7 +64,12 @@ describe('ops server: /healthz, /readyz, /metrics over real HTTP', () => {
 
   it('serves health and metrics on separate ports', async () => {
     const metrics = new Metrics({ defaultMetrics: false });
-    ops = await startOpsServer({ host: '127.0.0.1', healthPort: 0, metricsPort: await freePort(), metrics });
+    ops = await startOpsServer({
+      host: '127.0.0.1',
+      healthPort: 0,
+      metricsPort: await freePort(),
+      metrics,
+    });
     expect(ops.metricsPort).not.toBe(ops.healthPort);
     expect((await get(ops.healthPort, '/healthz')).status).toBe(200);
     expect((await get(ops.healthPort, '/metrics')).status).toBe(404);
@@ -55,17 +78,27 @@ describe('ops server: /healthz, /readyz, /metrics over real HTTP', () => {
   });
 
   it('fails a check that exceeds its timeout, and fails readiness once shutting down', async () => {
-    const r = new Readiness().addCheck('hangs', () => new Promise(() => undefined), { timeoutMs: 20 });
+    const r = new Readiness().addCheck('hangs', () => new Promise(() => undefined), {
+      timeoutMs: 20,
+    });
     ops = await startOpsServer({ host: '127.0.0.1', healthPort: 0, readiness: r });
     const res = await get(ops.healthPort, '/readyz');
     expect(res.status).toBe(503);
-    expect(JSON.parse(res.body).checks.hangs).toMatchObject({ ok: false, error: 'timed out after 20 ms' });
+    expect(JSON.parse(res.body).checks.hangs).toMatchObject({
+      ok: false,
+      error: 'timed out after 20 ms',
+    });
 
     const s = new Readiness();
     expect((await s.run()).ok).toBe(true);
     s.markShuttingDown();
-    expect(await s.run()).toEqual({ ok: false, checks: { shutdown: { ok: false, ms: 0, error: 'shutting down' } } });
-    expect(() => s.addCheck('a', async () => 1).addCheck('a', async () => 2)).toThrow('readiness check "a" already registered');
+    expect(await s.run()).toEqual({
+      ok: false,
+      checks: { shutdown: { ok: false, ms: 0, error: 'shutting down' } },
+    });
+    expect(() => s.addCheck('a', async () => 1).addCheck('a', async () => 2)).toThrow(
+      'readiness check "a" already registered',
+    );
   });
 });
 
@@ -104,9 +137,15 @@ describe('httpMetricsMiddleware', () => {
       await new Promise((r) => server.close(r));
     }
     const text = await metrics.expose();
-    expect(text).toContain('http_server_requests_total{method="GET",route="/api/households/:id",status="200"} 2');
-    expect(text).toContain('http_server_requests_total{method="GET",route="unmatched",status="404"} 1');
-    expect(text).toContain('http_server_request_duration_seconds_count{method="GET",route="/api/households/:id",status="200"} 2');
+    expect(text).toContain(
+      'http_server_requests_total{method="GET",route="/api/households/:id",status="200"} 2',
+    );
+    expect(text).toContain(
+      'http_server_requests_total{method="GET",route="unmatched",status="404"} 1',
+    );
+    expect(text).toContain(
+      'http_server_request_duration_seconds_count{method="GET",route="/api/households/:id",status="200"} 2',
+    );
     expect(text).not.toContain('HH-1');
   });
 });

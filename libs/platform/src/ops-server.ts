@@ -43,7 +43,10 @@ function healthRoutes(readiness: Readiness | undefined): Record<string, Route> {
     '/healthz': async (_req, res) => sendJson(res, 200, { status: 'ok' }),
     '/readyz': async (_req, res) => {
       const report = readiness ? await readiness.run() : { ok: true, checks: {} };
-      sendJson(res, report.ok ? 200 : 503, { status: report.ok ? 'ready' : 'not ready', checks: report.checks });
+      sendJson(res, report.ok ? 200 : 503, {
+        status: report.ok ? 'ready' : 'not ready',
+        checks: report.checks,
+      });
     },
   };
 }
@@ -59,7 +62,12 @@ function metricsRoutes(metrics: Metrics | undefined): Record<string, Route> {
   };
 }
 
-function listen(routes: Record<string, Route>, host: string, port: number, logger?: Logger): Promise<http.Server> {
+function listen(
+  routes: Record<string, Route>,
+  host: string,
+  port: number,
+  logger?: Logger,
+): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const route = req.method === 'GET' || req.method === 'HEAD' ? routes[path] : undefined;
@@ -96,7 +104,12 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
   const health = healthRoutes(options.readiness);
   const metrics = metricsRoutes(options.metrics);
   if (metricsPort === options.healthPort) {
-    const server = await listen({ ...health, ...metrics }, host, options.healthPort, options.logger);
+    const server = await listen(
+      { ...health, ...metrics },
+      host,
+      options.healthPort,
+      options.logger,
+    );
     const port = (server.address() as AddressInfo).port;
     return { healthPort: port, metricsPort: port, close: () => close(server) };
   }

@@ -10,5 +10,7 @@ try {
   startTelemetry();
 } catch (err) {
   // Tracing must never keep a service from starting.
-  console.error(JSON.stringify({ level: 'error', msg: 'telemetry failed to start', err: String(err) }));
+  console.error(
+    JSON.stringify({ level: 'error', msg: 'telemetry failed to start', err: String(err) }),
+  );
 }

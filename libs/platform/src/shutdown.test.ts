@@ -8,10 +8,14 @@ describe('ShutdownCoordinator', () => {
     const calls: string[] = [];
     const s = createShutdown({ logger: log.logger, exit: (c) => void exits.push(c) });
     s.onShutdown('pools', () => void calls.push('pools'), ShutdownOrder.closePools);
-    s.onShutdown('grpc', async () => {
-      await new Promise((r) => setTimeout(r, 5));
-      calls.push('grpc');
-    }, ShutdownOrder.drainGrpc);
+    s.onShutdown(
+      'grpc',
+      async () => {
+        await new Promise((r) => setTimeout(r, 5));
+        calls.push('grpc');
+      },
+      ShutdownOrder.drainGrpc,
+    );
     s.onShutdown('readiness', () => void calls.push('readiness'), ShutdownOrder.stopAccepting);
     s.onShutdown('consumers', () => void calls.push('consumers'), ShutdownOrder.stopConsumers);
     const report = await s.shutdown('SIGTERM');
@@ -42,16 +46,24 @@ describe('ShutdownCoordinator', () => {
     const calls: string[] = [];
     const s = createShutdown({ exit: (c) => void exits.push(c) });
     s.onShutdown('hangs', () => new Promise(() => undefined), 10, { timeoutMs: 20 });
-    s.onShutdown('fails', () => {
-      throw new Error('pool already closed');
-    }, 20);
+    s.onShutdown(
+      'fails',
+      () => {
+        throw new Error('pool already closed');
+      },
+      20,
+    );
     s.onShutdown('after', () => void calls.push('after'), 30);
     const report = await s.shutdown();
     expect(calls).toEqual(['after']);
     expect(report.ok).toBe(false);
     expect(report.timedOut).toBe(false);
     expect(report.steps).toEqual([
-      expect.objectContaining({ name: 'hangs', ok: false, error: 'step "hangs" timed out after 20 ms' }),
+      expect.objectContaining({
+        name: 'hangs',
+        ok: false,
+        error: 'step "hangs" timed out after 20 ms',
+      }),
       expect.objectContaining({ name: 'fails', ok: false, error: 'pool already closed' }),
       expect.objectContaining({ name: 'after', ok: true }),
     ]);

@@ -61,7 +61,10 @@ class StepTimeoutError extends Error {}
 function bounded(p: Promise<unknown>, ms: number, what: string): Promise<unknown> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new StepTimeoutError(`${what} timed out after ${Math.round(ms)} ms`)), ms);
+    timer = setTimeout(
+      () => reject(new StepTimeoutError(`${what} timed out after ${Math.round(ms)} ms`)),
+      ms,
+    );
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
@@ -76,8 +79,18 @@ export class ShutdownCoordinator {
   }
 
   /** Registers a step; `order` defaults to 100 (after the standard ones). */
-  onShutdown(name: string, fn: () => unknown, order = 100, options: { timeoutMs?: number } = {}): void {
-    this.steps.push({ name, order, fn, timeoutMs: options.timeoutMs ?? this.options.stepTimeoutMs });
+  onShutdown(
+    name: string,
+    fn: () => unknown,
+    order = 100,
+    options: { timeoutMs?: number } = {},
+  ): void {
+    this.steps.push({
+      name,
+      order,
+      fn,
+      timeoutMs: options.timeoutMs ?? this.options.stepTimeoutMs,
+    });
   }
 
   /** True once shutdown has begun. */
@@ -130,12 +143,23 @@ export class ShutdownCoordinator {
     }
     for (const step of this.steps) {
       if (!reports.some((r) => r.name === step.name && r.order === step.order)) {
-        reports.push({ name: step.name, order: step.order, ok: false, ms: 0, error: 'not run: shutdown budget exhausted' });
+        reports.push({
+          name: step.name,
+          order: step.order,
+          ok: false,
+          ms: 0,
+          error: 'not run: shutdown budget exhausted',
+        });
       }
     }
     const ok = !timedOut && reports.every((r) => r.ok);
     const report: ShutdownReport = { ok, timedOut, reason, steps: reports };
-    const fields = { reason, ok, timed_out: timedOut, duration_ms: Math.round(performance.now() - started) };
+    const fields = {
+      reason,
+      ok,
+      timed_out: timedOut,
+      duration_ms: Math.round(performance.now() - started),
+    };
     if (ok) log?.info(fields, 'shutdown complete');
     else log?.error(fields, 'shutdown incomplete');
     (this.options.exit ?? process.exit)(ok ? 0 : 1);
@@ -143,7 +167,10 @@ export class ShutdownCoordinator {
   }
 
   /** Runs one step; budgetHit tells that it was cut by the whole budget, not its own. */
-  private async runStep(step: Step, left: number): Promise<{ report: StepReport; budgetHit: boolean }> {
+  private async runStep(
+    step: Step,
+    left: number,
+  ): Promise<{ report: StepReport; budgetHit: boolean }> {
     const log = this.options.logger;
     const limitedByBudget = step.timeoutMs === undefined || left <= step.timeoutMs;
     const limit = limitedByBudget ? left : (step.timeoutMs as number);

@@ -11,16 +11,23 @@ import { shutdownTelemetry, startTelemetry } from './telemetry';
 async function main(): Promise<void> {
   const exporter = new tracing.InMemorySpanExporter();
   const processor = new tracing.SimpleSpanProcessor(exporter);
-  const started = startTelemetry({ serviceName: 'traced-fixture', spanProcessors: [processor], env: {} });
+  const started = startTelemetry({
+    serviceName: 'traced-fixture',
+    spanProcessors: [processor],
+    env: {},
+  });
   const { createGrpcServer, service } = require('./grpc/server') as typeof import('./grpc/server');
   const { createGrpcClient } = require('./grpc/client') as typeof import('./grpc/client');
-  const { EchoClient, EchoService } = require('./grpc/echo-service.fixture') as typeof import('./grpc/echo-service.fixture');
-  const { memoryLogger } = require('./grpc/test-support.fixture') as typeof import('./grpc/test-support.fixture');
+  const { EchoClient, EchoService } =
+    require('./grpc/echo-service.fixture') as typeof import('./grpc/echo-service.fixture');
+  const { memoryLogger } =
+    require('./grpc/test-support.fixture') as typeof import('./grpc/test-support.fixture');
   const log = memoryLogger();
   const server = createGrpcServer({
     host: '127.0.0.1',
     port: 0,
     logger: log.logger,
+    callLogLevel: 'info',
     services: [
       service(EchoService, {
         say: (req) => {

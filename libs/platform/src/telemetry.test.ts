@@ -6,9 +6,20 @@ describe('telemetryConfigured', () => {
   it('is off unless an OTLP endpoint is set, and OTEL_SDK_DISABLED wins', () => {
     expect(telemetryConfigured({})).toBe(false);
     expect(telemetryConfigured({ OTEL_SERVICE_NAME: 'cases' })).toBe(false);
-    expect(telemetryConfigured({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' })).toBe(true);
-    expect(telemetryConfigured({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://127.0.0.1:4318/v1/traces' })).toBe(true);
-    expect(telemetryConfigured({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_SDK_DISABLED: 'true' })).toBe(false);
+    expect(telemetryConfigured({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' })).toBe(
+      true,
+    );
+    expect(
+      telemetryConfigured({
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://127.0.0.1:4318/v1/traces',
+      }),
+    ).toBe(true);
+    expect(
+      telemetryConfigured({
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318',
+        OTEL_SDK_DISABLED: 'true',
+      }),
+    ).toBe(false);
   });
 
   it('does not start the SDK when nothing is configured', async () => {
@@ -42,7 +53,10 @@ describe('tracing a gRPC call made through the platform helpers', () => {
     expect(result.started).toBe(true);
     const server = result.spans.find((s) => s.kind === 1); // SpanKind.SERVER
     const client = result.spans.find((s) => s.kind === 2); // SpanKind.CLIENT
-    expect(server).toMatchObject({ name: 'grpc.posa.test.v1.EchoService/Say', service: 'traced-fixture' });
+    expect(server).toMatchObject({
+      name: 'grpc.posa.test.v1.EchoService/Say',
+      service: 'traced-fixture',
+    });
     expect(client?.traceId).toBe(server?.traceId);
     const callLine = result.logs.find((l) => l.msg === 'grpc call');
     const handlerLine = result.logs.find((l) => l.msg === 'inside handler');

@@ -33,7 +33,9 @@ export interface TelemetryOptions {
 let sdk: NodeSDK | undefined;
 
 /** True when tracing should run with the OTLP exporter for this environment. */
-export function telemetryConfigured(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+export function telemetryConfigured(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): boolean {
   if ((env.OTEL_SDK_DISABLED ?? '').trim().toLowerCase() === 'true') return false;
   return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
 }
@@ -41,12 +43,18 @@ export function telemetryConfigured(env: Readonly<Record<string, string | undefi
 const PROBE_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 function instrumentations(): NodeSDKConfiguration['instrumentations'] {
-  const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
-  const { ExpressInstrumentation } = require('@opentelemetry/instrumentation-express') as typeof import('@opentelemetry/instrumentation-express');
-  const { GrpcInstrumentation } = require('@opentelemetry/instrumentation-grpc') as typeof import('@opentelemetry/instrumentation-grpc');
-  const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
-  const { KafkaJsInstrumentation } = require('@opentelemetry/instrumentation-kafkajs') as typeof import('@opentelemetry/instrumentation-kafkajs');
-  const { RedisInstrumentation } = require('@opentelemetry/instrumentation-redis') as typeof import('@opentelemetry/instrumentation-redis');
+  const { HttpInstrumentation } =
+    require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
+  const { ExpressInstrumentation } =
+    require('@opentelemetry/instrumentation-express') as typeof import('@opentelemetry/instrumentation-express');
+  const { GrpcInstrumentation } =
+    require('@opentelemetry/instrumentation-grpc') as typeof import('@opentelemetry/instrumentation-grpc');
+  const { PgInstrumentation } =
+    require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
+  const { KafkaJsInstrumentation } =
+    require('@opentelemetry/instrumentation-kafkajs') as typeof import('@opentelemetry/instrumentation-kafkajs');
+  const { RedisInstrumentation } =
+    require('@opentelemetry/instrumentation-redis') as typeof import('@opentelemetry/instrumentation-redis');
   return [
     new HttpInstrumentation({
       ignoreIncomingRequestHook: (req) => PROBE_PATHS.has((req.url ?? '').split('?')[0] ?? ''),
@@ -70,7 +78,8 @@ export function startTelemetry(options: TelemetryOptions = {}): boolean {
   const otel = require('@opentelemetry/sdk-node') as SdkNodeModule;
   let spanProcessors = options.spanProcessors;
   if (!spanProcessors) {
-    const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+    const { OTLPTraceExporter } =
+      require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
     spanProcessors = [new otel.tracing.BatchSpanProcessor(new OTLPTraceExporter())];
   }
   sdk = new otel.NodeSDK({
@@ -84,10 +93,21 @@ export function startTelemetry(options: TelemetryOptions = {}): boolean {
   return true;
 }
 
-/** Flushes and stops tracing (a no-op when it was not started). */
+/**
+ * Flushes and stops tracing (a no-op when it was not started). Never rejects: a collector
+ * that cannot be reached is reported on stderr, and shutdown goes on.
+ */
 export async function shutdownTelemetry(): Promise<void> {
   const current = sdk;
   sdk = undefined;
-  if (current) await current.shutdown();
+  if (!current) return;
+  try {
+    await current.shutdown();
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    console.error(
+      JSON.stringify({ level: 'warn', msg: 'telemetry flush failed at shutdown', reason }),
+    );
+  }
 }
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -12,11 +12,12 @@ let cached: Promise<boolean> | undefined;
  * the ping gives up after 1.5 s. Set POSA_TEST_DOCKER=0 to ignore an engine that answers.
  */
 export function dockerAvailable(): Promise<boolean> {
-  cached ??= detect();
+  cached ??= detectDocker();
   return cached;
 }
 
-async function detect(): Promise<boolean> {
+/** Uncached detection behind dockerAvailable(). */
+export async function detectDocker(): Promise<boolean> {
   if (process.env.POSA_TEST_DOCKER === '0') return false;
   const host = process.env.DOCKER_HOST;
   if (host?.startsWith('tcp://')) {

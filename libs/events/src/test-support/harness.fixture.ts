@@ -51,7 +51,13 @@ export async function openHarness(prefix: string, partitions = 3): Promise<Harne
 export async function writeEvents(
   pool: Pool,
   topic: string,
-  plan: { aggregates: number; perAggregate: number; perTransaction: number; firstVersion?: number; prefix?: string },
+  plan: {
+    aggregates: number;
+    perAggregate: number;
+    perTransaction: number;
+    firstVersion?: number;
+    prefix?: string;
+  },
 ): Promise<void> {
   const first = plan.firstVersion ?? 1;
   const events = [];
@@ -84,12 +90,16 @@ export function recordApplied(group: string): EventHandler {
 }
 
 export async function appliedCount(pool: Pool, group: string): Promise<number> {
-  const result = await pool.query('SELECT count(*)::int AS n FROM applied WHERE group_name = $1', [group]);
+  const result = await pool.query('SELECT count(*)::int AS n FROM applied WHERE group_name = $1', [
+    group,
+  ]);
   return result.rows[0].n as number;
 }
 
 export async function unpublishedCount(pool: Pool): Promise<number> {
-  const result = await pool.query('SELECT count(*)::int AS n FROM posa_outbox WHERE published_at IS NULL');
+  const result = await pool.query(
+    'SELECT count(*)::int AS n FROM posa_outbox WHERE published_at IS NULL',
+  );
   return result.rows[0].n as number;
 }
 
@@ -97,7 +107,10 @@ export async function unpublishedCount(pool: Pool): Promise<number> {
  * The versions each aggregate saw, in the order they were applied. Exactly-once in order
  * means every aggregate's list is firstVersion..lastVersion.
  */
-export async function appliedVersions(pool: Pool, group: string): Promise<Record<string, number[]>> {
+export async function appliedVersions(
+  pool: Pool,
+  group: string,
+): Promise<Record<string, number[]>> {
   const result = await pool.query<{ aggregate_id: string; version: number }>(
     'SELECT aggregate_id, version FROM applied WHERE group_name = $1 ORDER BY n',
     [group],
@@ -107,7 +120,11 @@ export async function appliedVersions(pool: Pool, group: string): Promise<Record
   return byAggregate;
 }
 
-export function expectedVersions(aggregates: number, perAggregate: number, prefix = 'agg'): Record<string, number[]> {
+export function expectedVersions(
+  aggregates: number,
+  perAggregate: number,
+  prefix = 'agg',
+): Record<string, number[]> {
   const expected: Record<string, number[]> = {};
   for (let a = 0; a < aggregates; a += 1) {
     expected[`${prefix}-${a}`] = Array.from({ length: perAggregate }, (_, i) => i + 1);
@@ -116,7 +133,11 @@ export function expectedVersions(aggregates: number, perAggregate: number, prefi
 }
 
 /** Polls `check` every 100 ms until it holds; fails naming `what` after `timeoutMs`. */
-export async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 60_000): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -143,7 +164,11 @@ export interface ReadRecord {
 }
 
 /** Reads the first `count` records of a topic with a throw-away consumer group. */
-export async function readRecords(brokers: string[], topic: string, count: number): Promise<ReadRecord[]> {
+export async function readRecords(
+  brokers: string[],
+  topic: string,
+  count: number,
+): Promise<ReadRecord[]> {
   const consumer = createKafka({ brokers, clientId: 'posa-it-reader' }).consumer({
     groupId: `posa-it-reader-${randomBytes(4).toString('hex')}`,
   });
@@ -155,7 +180,11 @@ export async function readRecords(brokers: string[], topic: string, count: numbe
       eachMessage: async ({ message }) => {
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(message.headers ?? {})) headers[k] = String(v);
-        records.push({ key: String(message.key), value: message.value ?? Buffer.alloc(0), headers });
+        records.push({
+          key: String(message.key),
+          value: message.value ?? Buffer.alloc(0),
+          headers,
+        });
       },
     });
     await waitFor(`${count} records on ${topic}`, () => records.length >= count);

@@ -86,7 +86,10 @@ export class CallContext implements InterceptedCall {
 const EMPTY_VALUES: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** Runs the interceptors in order and merges what they return into ctx.values. */
-export async function runInterceptors(ctx: CallContext, interceptors: readonly ServerInterceptor[]): Promise<void> {
+export async function runInterceptors(
+  ctx: CallContext,
+  interceptors: readonly ServerInterceptor[],
+): Promise<void> {
   let values: Record<string, unknown> | undefined;
   for (const interceptor of interceptors) {
     const added = await interceptor(ctx);

@@ -153,7 +153,8 @@ export function fromStatus(received: ReceivedStatus): DomainError {
     case status.INVALID_ARGUMENT: {
       const field = firstString(received.metadata, FIELD_METADATA_KEY);
       const reason = firstString(received.metadata, REASON_METADATA_KEY);
-      if (field !== undefined && reason !== undefined) return new InvalidArgumentError(field, reason);
+      if (field !== undefined && reason !== undefined)
+        return new InvalidArgumentError(field, reason);
       const sep = details.indexOf(': ');
       return sep > 0
         ? new InvalidArgumentError(details.slice(0, sep), details.slice(sep + 2))

@@ -22,19 +22,23 @@ import { statusName, toStatus } from './errors';
 export type UnaryHandler<Req, Res> = (request: Req, ctx: CallContext) => Promise<Res> | Res;
 
 /** A server-streaming handler: yield the responses (an async generator is simplest). */
-export type ServerStreamHandler<Req, Res> = (request: Req, ctx: CallContext) => AsyncIterable<Res> | Iterable<Res>;
+export type ServerStreamHandler<Req, Res> = (
+  request: Req,
+  ctx: CallContext,
+) => AsyncIterable<Res> | Iterable<Res>;
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /** The handler type of one method definition (ts-proto's `as const` definitions give exact types). */
-export type HandlerOf<D> = D extends MethodDefinition<infer Req, infer Res>
-  ? boolean extends D['requestStream']
-    ? UnaryHandler<any, any> | ServerStreamHandler<any, any>
-    : D extends { requestStream: false; responseStream: false }
-      ? UnaryHandler<Req, Res>
-      : D extends { requestStream: false; responseStream: true }
-        ? ServerStreamHandler<Req, Res>
-        : never
-  : never;
+export type HandlerOf<D> =
+  D extends MethodDefinition<infer Req, infer Res>
+    ? boolean extends D['requestStream']
+      ? UnaryHandler<any, any> | ServerStreamHandler<any, any>
+      : D extends { requestStream: false; responseStream: false }
+        ? UnaryHandler<Req, Res>
+        : D extends { requestStream: false; responseStream: true }
+          ? ServerStreamHandler<Req, Res>
+          : never
+    : never;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** The implementation of a whole service definition: one handler per method key. */
@@ -44,14 +48,13 @@ export type ServiceHandlers<S> = { [K in keyof S]: HandlerOf<S[K]> };
 export interface WrapDeps {
   logger: Logger;
   interceptors: readonly ServerInterceptor[];
-  /** Level of the per-call line for OK and expected errors. */
+  /** Level of the per-call line for OK calls. */
   callLogLevel: LogLevel;
   metrics: GrpcMethodMetrics | undefined;
 }
 
-/** Codes that are the caller's problem or normal outcomes: logged at callLogLevel. */
-const QUIET_CODES = new Set<number>([
-  status.OK,
+/** Codes that are the caller's problem or a normal outcome: logged at info. */
+const CALLER_CODES = new Set<number>([
   status.CANCELLED,
   status.INVALID_ARGUMENT,
   status.NOT_FOUND,
@@ -62,12 +65,25 @@ const QUIET_CODES = new Set<number>([
 ]);
 
 /** Records metrics and writes the per-call log line. */
-function finishCall(info: MethodInfo, deps: WrapDeps, start: number, code: number, err?: unknown): void {
+function finishCall(
+  info: MethodInfo,
+  deps: WrapDeps,
+  start: number,
+  code: number,
+  err?: unknown,
+): void {
   const ms = performance.now() - start;
   deps.metrics?.handled(code, ms / 1000);
-  const fields = { grpc_service: info.service, grpc_method: info.method, grpc_code: statusName(code), duration_ms: Math.round(ms * 1000) / 1000 };
+  if (code === status.OK && !deps.logger.isLevelEnabled(deps.callLogLevel)) return;
+  const fields = {
+    grpc_service: info.service,
+    grpc_method: info.method,
+    grpc_code: statusName(code),
+    duration_ms: Math.round(ms * 1000) / 1000,
+  };
   if (err !== undefined) deps.logger.error({ ...fields, err }, 'grpc call failed');
-  else if (QUIET_CODES.has(code)) deps.logger[deps.callLogLevel as 'info'](fields, 'grpc call');
+  else if (code === status.OK) deps.logger[deps.callLogLevel as 'info'](fields, 'grpc call');
+  else if (CALLER_CODES.has(code)) deps.logger.info(fields, 'grpc call');
   else deps.logger.warn(fields, 'grpc call');
 }
 
@@ -79,11 +95,17 @@ function abandonedCode(ctx: CallContext): number {
 }
 
 function isThenable<T>(v: unknown): v is PromiseLike<T> {
-  return typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
+  return (
+    typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function'
+  );
 }
 
 /** Wraps a promise-style unary handler into a grpc-js one. */
-export function wrapUnary<Req, Res>(handler: UnaryHandler<Req, Res>, info: MethodInfo, deps: WrapDeps): handleUnaryCall<Req, Res> {
+export function wrapUnary<Req, Res>(
+  handler: UnaryHandler<Req, Res>,
+  info: MethodInfo,
+  deps: WrapDeps,
+): handleUnaryCall<Req, Res> {
   return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
     const start = performance.now();
     deps.metrics?.started();
@@ -98,10 +120,11 @@ export function wrapUnary<Req, Res>(handler: UnaryHandler<Req, Res>, info: Metho
     };
     const fail = (err: unknown): void => {
       const st = toStatus(err);
-      if (call.cancelled) finishCall(info, deps, start, abandonedCode(ctx));
+      const bug = st.unexpected ? err : undefined;
+      if (call.cancelled) finishCall(info, deps, start, abandonedCode(ctx), bug);
       else {
         callback({ code: st.code, details: st.details, metadata: st.metadata });
-        finishCall(info, deps, start, st.code, st.unexpected ? err : undefined);
+        finishCall(info, deps, start, st.code, bug);
       }
     };
     const invoke = (): void => {
@@ -162,10 +185,11 @@ export function wrapServerStream<Req, Res>(
       },
       (err: unknown) => {
         const st = toStatus(err);
-        if (call.cancelled) finishCall(info, deps, start, abandonedCode(ctx));
+        const bug = st.unexpected ? err : undefined;
+        if (call.cancelled) finishCall(info, deps, start, abandonedCode(ctx), bug);
         else {
           call.emit('error', { code: st.code, details: st.details, metadata: st.metadata });
-          finishCall(info, deps, start, st.code, st.unexpected ? err : undefined);
+          finishCall(info, deps, start, st.code, bug);
         }
       },
     );

@@ -11,30 +11,51 @@ import { deferred, memoryLogger, sleep } from './test-support.fixture';
 import type { Deferred } from './test-support.fixture';
 
 interface HealthClient extends grpc.Client {
-  check(req: { service: string }, cb: (err: grpc.ServiceError | null, res?: { status: string }) => void): void;
+  check(
+    req: { service: string },
+    cb: (err: grpc.ServiceError | null, res?: { status: string }) => void,
+  ): void;
   watch(req: { service: string }): grpc.ClientReadableStream<{ status: string }>;
 }
 
-const healthPackage = grpc.loadPackageDefinition(protoLoader.loadSync(healthProtoPath, { enums: String })) as unknown as {
-  grpc: { health: { v1: { Health: new (address: string, creds: grpc.ChannelCredentials) => HealthClient } } };
+const healthPackage = grpc.loadPackageDefinition(
+  protoLoader.loadSync(healthProtoPath, { enums: String }),
+) as unknown as {
+  grpc: {
+    health: {
+      v1: { Health: new (address: string, creds: grpc.ChannelCredentials) => HealthClient };
+    };
+  };
 };
 
 function healthClient(port: number): HealthClient {
-  return new healthPackage.grpc.health.v1.Health(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+  return new healthPackage.grpc.health.v1.Health(
+    `127.0.0.1:${port}`,
+    grpc.credentials.createInsecure(),
+  );
 }
 
 function check(client: HealthClient, name: string): Promise<string> {
-  return new Promise((resolve, reject) => client.check({ service: name }, (err, res) => (err ? reject(err) : resolve(res!.status))));
+  return new Promise((resolve, reject) =>
+    client.check({ service: name }, (err, res) => (err ? reject(err) : resolve(res!.status))),
+  );
 }
 
 /** A server whose Slow method waits until the test releases it. */
-async function startServer(): Promise<{ server: GrpcServer; port: number; started: Deferred<void>; release: Deferred<void> }> {
+async function startServer(): Promise<{
+  server: GrpcServer;
+  port: number;
+  started: Deferred<void>;
+  release: Deferred<void>;
+  log: ReturnType<typeof memoryLogger>;
+}> {
   const started = deferred();
   const release = deferred();
+  const log = memoryLogger();
   const server = createGrpcServer({
     host: '127.0.0.1',
     port: 0,
-    logger: memoryLogger().logger,
+    logger: log.logger,
     services: [
       service(EchoService, {
         say: (req) => req,
@@ -51,7 +72,7 @@ async function startServer(): Promise<{ server: GrpcServer; port: number; starte
     ],
   });
   const port = await server.start();
-  return { server, port, started, release };
+  return { server, port, started, release, log };
 }
 
 describe('gRPC health and graceful stop', () => {
@@ -61,7 +82,9 @@ describe('gRPC health and graceful stop', () => {
     try {
       await expect(check(health, '')).resolves.toBe('SERVING');
       await expect(check(health, 'posa.test.v1.EchoService')).resolves.toBe('SERVING');
-      await expect(check(health, 'posa.other.v1.Nope')).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
+      await expect(check(health, 'posa.other.v1.Nope')).rejects.toMatchObject({
+        code: grpc.status.NOT_FOUND,
+      });
       server.setServing(false);
       await expect(check(health, 'posa.test.v1.EchoService')).resolves.toBe('NOT_SERVING');
     } finally {
@@ -122,6 +145,22 @@ describe('gRPC health and graceful stop', () => {
     } finally {
       release.resolve();
       client.close();
+    }
+  });
+
+  it('by default writes no line for OK calls at level info', async () => {
+    const { server, port, log } = await startServer();
+    const client = createGrpcClient(EchoClient, `127.0.0.1:${port}`);
+    try {
+      await client.call('say', { text: 'a' });
+      await client.call('fail', { text: 'b' }).catch(() => undefined);
+      const calls = log.lines.filter((l) => l.grpc_method !== undefined);
+      expect(calls.map((l) => [l.grpc_method, l.grpc_code, l.level])).toEqual([
+        ['Fail', 'INTERNAL', 'error'],
+      ]);
+    } finally {
+      client.close();
+      await server.stop(1000);
     }
   });
 

@@ -36,7 +36,10 @@ export interface ServiceRegistration {
 }
 
 /** Pairs a definition with handlers typed from it (request/response types checked). */
-export function service<S extends AnyServiceDefinition>(definition: S, implementation: ServiceHandlers<S>): ServiceRegistration {
+export function service<S extends AnyServiceDefinition>(
+  definition: S,
+  implementation: ServiceHandlers<S>,
+): ServiceRegistration {
   return { definition, implementation: implementation as unknown as Record<string, AnyHandler> };
 }
 
@@ -49,7 +52,12 @@ export interface GrpcServerOptions {
   metrics?: Metrics;
   /** Run in order before each handler; see context.ts. */
   interceptors?: readonly ServerInterceptor[];
-  /** Level of the per-call log line for OK and expected errors (default info). */
+  /**
+   * Level of the per-call log line for OK calls (default debug: at the usual info level
+   * only failed calls are logged; counts and latencies of all calls are in the metrics).
+   * Calls ending with a caller-side status (NOT_FOUND, INVALID_ARGUMENT, ...) are logged
+   * at info, UNAVAILABLE/DEADLINE_EXCEEDED/RESOURCE_EXHAUSTED at warn, bugs at error.
+   */
   callLogLevel?: LogLevel;
   /** Serve grpc.reflection (v1 and v1alpha) built from protoFiles. Development only. */
   reflection?: boolean;
@@ -79,7 +87,11 @@ export interface GrpcServer {
   setServing(serving: boolean): void;
 }
 
-function buildImplementation(reg: ServiceRegistration, deps: Omit<WrapDeps, 'metrics'>, metrics?: Metrics): {
+function buildImplementation(
+  reg: ServiceRegistration,
+  deps: Omit<WrapDeps, 'metrics'>,
+  metrics?: Metrics,
+): {
   name: string;
   impl: grpc.UntypedServiceImplementation;
 } {
@@ -89,10 +101,15 @@ function buildImplementation(reg: ServiceRegistration, deps: Omit<WrapDeps, 'met
     const info = { path: def.path, ...splitPath(def.path) };
     name = info.service;
     const handler = reg.implementation[key];
-    if (typeof handler !== 'function') throw new Error(`${def.path}: no handler given for method "${key}"`);
-    if (def.requestStream) throw new Error(`${def.path}: client-streaming and bidirectional methods are not supported`);
+    if (typeof handler !== 'function')
+      throw new Error(`${def.path}: no handler given for method "${key}"`);
+    if (def.requestStream)
+      throw new Error(`${def.path}: client-streaming and bidirectional methods are not supported`);
     const type = def.responseStream ? 'server_stream' : 'unary';
-    const wrapDeps: WrapDeps = { ...deps, metrics: metrics?.grpcServerMethod(type, info.service, info.method) };
+    const wrapDeps: WrapDeps = {
+      ...deps,
+      metrics: metrics?.grpcServerMethod(type, info.service, info.method),
+    };
     impl[key] = def.responseStream
       ? wrapServerStream(handler as ServerStreamHandler<unknown, unknown>, info, wrapDeps)
       : wrapUnary(handler as UnaryHandler<unknown, unknown>, info, wrapDeps);
@@ -121,7 +138,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
   const deps = {
     logger: options.logger,
     interceptors: options.interceptors ?? [],
-    callLogLevel: options.callLogLevel ?? 'info',
+    callLogLevel: options.callLogLevel ?? 'debug',
   };
   const serviceNames: string[] = [];
   for (const reg of options.services) {
@@ -143,15 +160,19 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
   const start = (): Promise<number> =>
     new Promise((resolve, reject) => {
       const address = `${options.host ?? '0.0.0.0'}:${options.port}`;
-      server.bindAsync(address, options.credentials ?? grpc.ServerCredentials.createInsecure(), (err, port) => {
-        if (err) {
-          reject(new Error(`gRPC server could not bind ${address}: ${err.message}`));
-          return;
-        }
-        setServing(true);
-        options.logger.info({ port, services: serviceNames }, 'grpc server listening');
-        resolve(port);
-      });
+      server.bindAsync(
+        address,
+        options.credentials ?? grpc.ServerCredentials.createInsecure(),
+        (err, port) => {
+          if (err) {
+            reject(new Error(`gRPC server could not bind ${address}: ${err.message}`));
+            return;
+          }
+          setServing(true);
+          options.logger.info({ port, services: serviceNames }, 'grpc server listening');
+          resolve(port);
+        },
+      );
     });
 
   const stop = (graceMs = 10_000): Promise<StopResult> => {
@@ -160,7 +181,10 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
       if (options.drainDelayMs) await new Promise((r) => setTimeout(r, options.drainDelayMs));
       const result = await new Promise<StopResult>((resolve) => {
         const timer = setTimeout(() => {
-          options.logger.warn({ grace_ms: graceMs }, 'grpc calls still running after grace period; cancelling them');
+          options.logger.warn(
+            { grace_ms: graceMs },
+            'grpc calls still running after grace period; cancelling them',
+          );
           server.forceShutdown();
           resolve({ forced: true });
         }, graceMs);

@@ -16,14 +16,22 @@ export function deferred<T = void>(): Deferred<T> {
 }
 
 /** A logger whose JSON lines are kept in memory, parsed. */
-export function memoryLogger(level: 'debug' | 'info' = 'info'): { logger: Logger; lines: Record<string, unknown>[]; text: () => string } {
+export function memoryLogger(level: 'debug' | 'info' = 'info'): {
+  logger: Logger;
+  lines: Record<string, unknown>[];
+  text: () => string;
+} {
   const raw: string[] = [];
   const destination = { write: (line: string): void => void raw.push(line) };
   const logger = createLogger({ service: 'test', level, destination });
   return {
     logger,
     get lines() {
-      return raw.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+      return raw
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
     },
     text: () => raw.join(''),
   };
