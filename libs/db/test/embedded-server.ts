@@ -41,8 +41,8 @@ export async function startTestServer(): Promise<TestServer> {
     server,
     dispose: async () => {
       await server.stop();
-      const { findClusterProcesses } = await import('../src/postgres-data-dir');
-      const { execSync } = await import('node:child_process');
+      const { findClusterProcesses } = require('../src/postgres-data-dir');
+      const { execSync } = require('node:child_process');
       console.log('DEBUG after stop', await findClusterProcesses(dataDir), execSync('ls -la ' + dataDir + '/pg_wal; ps -eo pid,ppid,stat,cmd | grep postgres: | grep -v grep || true').toString());
       await rm(root, { recursive: true, force: true });
     },

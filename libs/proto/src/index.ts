@@ -6,3 +6,4 @@ export * from './gen/posa/common/v1/money';
 export * from './gen/posa/common/v1/paging';
 export * from './gen/posa/common/v1/unit';
 export * from './gen/posa/events/v1/identity_events';
+export * from './gen/posa/identity/v1/unit_service';
