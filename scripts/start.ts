@@ -17,7 +17,11 @@ async function main(): Promise<void> {
   const port = Number(process.env.POSA_PG_PORT ?? 5433);
   mkdirSync(dataRoot, { recursive: true });
 
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, 'postgres'), port, logger: log });
+  const postgres = await startEmbeddedPostgres({
+    dataDir: path.join(dataRoot, 'postgres'),
+    port,
+    logger: log,
+  });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -43,8 +47,11 @@ async function main(): Promise<void> {
 
   console.log('');
   console.log('POSA embedded default is running.');
-  console.log(`  PostgreSQL 18  127.0.0.1:${port}  data in ${path.relative(root, dataRoot) || dataRoot}`);
-  for (const name of SERVICE_DATABASES) console.log(`    database ${name.padEnd(11)} ${postgres.urlFor(name)}`);
+  console.log(
+    `  PostgreSQL 18  127.0.0.1:${port}  data in ${path.relative(root, dataRoot) || dataRoot}`,
+  );
+  for (const name of SERVICE_DATABASES)
+    console.log(`    database ${name.padEnd(11)} ${postgres.urlFor(name)}`);
   console.log('  Services and the staff console are added to this runner as they are delivered.');
   console.log('  Press Ctrl-C to stop.');
 }

@@ -7,7 +7,8 @@
 //   3. lint and formatting (eslint, prettier)
 //   4. Helm charts: lint, render, schema-validate offline
 //   5. jest: unit tests, then integration tests against real engines (the integration
-//      project's global setup brings up the local stack when no URLs are given)
+//      project's global setup brings up the local stack when no URLs are given, and takes
+//      down what it started)
 //
 // Extra arguments go to jest (e.g. `npm test -- libs/db`); `--only-jest` skips steps 1-4.
 import { spawnSync } from 'node:child_process';
@@ -43,22 +44,34 @@ if (!onlyJest) {
   step('helm charts', process.execPath, ['scripts/charts-check.mjs']);
 }
 
+// Unit tests run in parallel workers. Integration tests run one file at a time: they share
+// one Kafka broker, and the broker-restart test must not pull it from under another file.
 const outDir = mkdtempSync(path.join(tmpdir(), 'posa-jest-'));
-const outFile = path.join(outDir, 'results.json');
-step('jest', bin('jest'), ['--ci', '--json', `--outputFile=${outFile}`, ...jestArgs]);
-
-let summary = { passed: 0, failed: 0, skipped: 0, suitesFailed: 0 };
-try {
-  const results = JSON.parse(readFileSync(outFile, 'utf8'));
-  summary = {
-    passed: results.numPassedTests,
-    failed: results.numFailedTests,
-    skipped: results.numPendingTests + results.numTodoTests,
+const summary = { passed: 0, failed: 0, skipped: 0, suitesFailed: 0 };
+const runs = [
+  ['jest: unit tests', ['--selectProjects', 'unit']],
+  ['jest: integration tests', ['--selectProjects', 'integration', '--runInBand']],
+];
+for (const [name, projectArgs] of runs) {
+  const outFile = path.join(outDir, `${runs.findIndex((r) => r[0] === name)}.json`);
+  step(name, bin('jest'), [
+    '--ci',
+    '--json',
+    '--passWithNoTests',
+    `--outputFile=${outFile}`,
+    ...projectArgs,
+    ...jestArgs,
+  ]);
+  try {
+    const results = JSON.parse(readFileSync(outFile, 'utf8'));
+    summary.passed += results.numPassedTests;
+    summary.failed += results.numFailedTests;
+    summary.skipped += results.numPendingTests + results.numTodoTests;
     // A suite that fails to load (syntax error, failed beforeAll) has no failed *test*.
-    suitesFailed: results.numRuntimeErrorTestSuites ?? 0,
-  };
-} catch {
-  failedSteps.push('jest results unreadable');
+    summary.suitesFailed += results.numRuntimeErrorTestSuites ?? 0;
+  } catch {
+    failedSteps.push(`${name}: results unreadable`);
+  }
 }
 rmSync(outDir, { recursive: true, force: true });
 

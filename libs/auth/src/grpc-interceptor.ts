@@ -48,6 +48,7 @@ export function authInterceptor(
 /** The caller of an authenticated call; throws UNAUTHENTICATED if the method was public. */
 export function principalOf(ctx: Pick<CallContext, 'values'>): Principal {
   const principal = ctx.values[PRINCIPAL_KEY] as Principal | undefined;
-  if (principal === undefined) throw new UnauthenticatedError('this call requires a signed-in caller');
+  if (principal === undefined)
+    throw new UnauthenticatedError('this call requires a signed-in caller');
   return principal;
 }

@@ -11,7 +11,10 @@ export function isInJurisdiction(principal: Principal, unitCode: string, tree: U
 }
 
 export class JurisdictionError extends Error {
-  constructor(readonly unitCode: string, readonly principalUnitCode: string) {
+  constructor(
+    readonly unitCode: string,
+    readonly principalUnitCode: string,
+  ) {
     super(`unit ${unitCode} is outside the jurisdiction of unit ${principalUnitCode}`);
     this.name = 'JurisdictionError';
   }

@@ -11,7 +11,10 @@ export interface KeyServer {
   issuer: string;
   jwksUrl: string;
   fetches: number;
-  sign(claims: Record<string, unknown>, opts?: { kid?: string; key?: KeyLike; expiresIn?: string; issuer?: string; audience?: string }): Promise<string>;
+  sign(
+    claims: Record<string, unknown>,
+    opts?: { kid?: string; key?: KeyLike; expiresIn?: string; issuer?: string; audience?: string },
+  ): Promise<string>;
   rotate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -19,7 +22,9 @@ export interface KeyServer {
 export async function startKeyServer(): Promise<KeyServer> {
   let current = await generateKeyPair('RS256');
   let kid = 'k1';
-  const jwks = async () => ({ keys: [{ ...(await exportJWK(current.publicKey)), kid, alg: 'RS256', use: 'sig' }] });
+  const jwks = async () => ({
+    keys: [{ ...(await exportJWK(current.publicKey)), kid, alg: 'RS256', use: 'sig' }],
+  });
   const state = { fetches: 0 };
   const server = http.createServer((req, res) => {
     if (req.url === '/certs') {
@@ -59,4 +64,3 @@ export async function startKeyServer(): Promise<KeyServer> {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
-

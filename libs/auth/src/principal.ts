@@ -24,7 +24,10 @@ export interface AccessTokenClaims {
 }
 
 export class InvalidPrincipalError extends Error {
-  constructor(readonly claim: string, reason: string) {
+  constructor(
+    readonly claim: string,
+    reason: string,
+  ) {
     super(`${claim}: ${reason}`);
     this.name = 'InvalidPrincipalError';
   }

@@ -1,6 +1,12 @@
 import * as grpc from '@grpc/grpc-js';
 import { Writable } from 'node:stream';
-import { createGrpcServer, createGrpcClient, createLogger, service, type GrpcServer } from '@posa/platform';
+import {
+  createGrpcServer,
+  createGrpcClient,
+  createLogger,
+  service,
+  type GrpcServer,
+} from '@posa/platform';
 import { createUser, deleteUser, passwordGrant, realmUrl } from '@posa/testing';
 import { TokenVerifier } from './token-verifier';
 import { authInterceptor, principalOf } from './grpc-interceptor';
@@ -11,7 +17,8 @@ import { authInterceptor, principalOf } from './grpc-interceptor';
  * claim and realm roles, which the verifier and the gRPC interceptor accept.
  */
 const json = (v: unknown): Buffer => Buffer.from(JSON.stringify(v));
-const parse = (b: Buffer): Record<string, unknown> => JSON.parse(b.toString('utf8')) as Record<string, unknown>;
+const parse = (b: Buffer): Record<string, unknown> =>
+  JSON.parse(b.toString('utf8')) as Record<string, unknown>;
 const WhoAmIService = {
   whoAmI: {
     path: '/posa.test.v1.WhoAmIService/WhoAmI',
@@ -24,7 +31,10 @@ const WhoAmIService = {
     originalName: 'WhoAmI',
   },
 } as const;
-const WhoAmIClient = grpc.makeGenericClientConstructor(WhoAmIService, 'posa.test.v1.WhoAmIService') as unknown as {
+const WhoAmIClient = grpc.makeGenericClientConstructor(
+  WhoAmIService,
+  'posa.test.v1.WhoAmIService',
+) as unknown as {
   new (address: string, credentials: grpc.ChannelCredentials): grpc.Client;
   service: typeof WhoAmIService;
 };
@@ -36,7 +46,12 @@ describe('Keycloak tokens', () => {
   let verifier: TokenVerifier;
 
   beforeAll(async () => {
-    userId = await createUser({ username, password, unitCode: '001', roles: ['officer', 'analyst'] });
+    userId = await createUser({
+      username,
+      password,
+      unitCode: '001',
+      roles: ['officer', 'analyst'],
+    });
     verifier = new TokenVerifier({ issuer: await realmUrl(), audience: 'posa-api' });
   });
   afterAll(() => deleteUser(userId));
@@ -63,21 +78,30 @@ describe('Keycloak tokens', () => {
 
   it('authorises a gRPC call with the Keycloak token and refuses a tampered one', async () => {
     const server: GrpcServer = createGrpcServer({
-      services: [service(WhoAmIService, { whoAmI: (_r, ctx) => ({ unit: principalOf(ctx).unitCode }) })],
+      services: [
+        service(WhoAmIService, { whoAmI: (_r, ctx) => ({ unit: principalOf(ctx).unitCode }) }),
+      ],
       port: 0,
       host: '127.0.0.1',
-      logger: createLogger({ service: 'auth-it', level: 'error', destination: new Writable({ write: (_c, _e, d) => d() }) }),
+      logger: createLogger({
+        service: 'auth-it',
+        level: 'error',
+        destination: new Writable({ write: (_c, _e, d) => d() }),
+      }),
       interceptors: [authInterceptor(verifier)],
     });
     const port = await server.start();
     const client = createGrpcClient(WhoAmIClient, `127.0.0.1:${port}`);
     try {
       const token = await passwordGrant(username, password);
-      await expect(client.call('whoAmI', {}, { metadata: { authorization: `Bearer ${token}` } })).resolves.toEqual({
+      await expect(
+        client.call('whoAmI', {}, { metadata: { authorization: `Bearer ${token}` } }),
+      ).resolves.toEqual({
         unit: '001',
       });
       // Flip one character of the signature: the token no longer verifies.
-      const tampered = token.slice(0, -3) + (token.slice(-3, -2) === 'A' ? 'B' : 'A') + token.slice(-2);
+      const tampered =
+        token.slice(0, -3) + (token.slice(-3, -2) === 'A' ? 'B' : 'A') + token.slice(-2);
       await expect(
         client.call('whoAmI', {}, { metadata: { authorization: `Bearer ${tampered}` } }),
       ).rejects.toMatchObject({ code: grpc.status.UNAUTHENTICATED });

@@ -9,7 +9,11 @@ describe('TokenVerifier', () => {
 
   beforeAll(async () => {
     keys = await startKeyServer();
-    verifier = new TokenVerifier({ issuer: keys.issuer, audience: 'posa-api', jwksUrl: keys.jwksUrl });
+    verifier = new TokenVerifier({
+      issuer: keys.issuer,
+      audience: 'posa-api',
+      jwksUrl: keys.jwksUrl,
+    });
   });
   afterAll(() => keys.close());
 
@@ -41,20 +45,32 @@ describe('TokenVerifier', () => {
 
   it('rejects garbage, refresh/ID tokens and tokens without a unit', async () => {
     await expect(verifier.verify('not-a-jwt')).rejects.toThrow('malformed token');
-    await expect(verifier.verify(await keys.sign({ ...claims, typ: 'ID' }))).rejects.toThrow('not an access token');
-    await expect(verifier.verify(await keys.sign({ typ: 'Bearer' }))).rejects.toThrow(/unit_code: missing/);
+    await expect(verifier.verify(await keys.sign({ ...claims, typ: 'ID' }))).rejects.toThrow(
+      'not an access token',
+    );
+    await expect(verifier.verify(await keys.sign({ typ: 'Bearer' }))).rejects.toThrow(
+      /unit_code: missing/,
+    );
   });
 
   it('fetches the keys again when the provider rotates them', async () => {
     await verifier.verify(await keys.sign(claims));
     await keys.rotate();
     // The verifier's cooldown is 30 s; a fresh verifier models a replica after rotation.
-    const fresh = new TokenVerifier({ issuer: keys.issuer, audience: 'posa-api', jwksUrl: keys.jwksUrl });
+    const fresh = new TokenVerifier({
+      issuer: keys.issuer,
+      audience: 'posa-api',
+      jwksUrl: keys.jwksUrl,
+    });
     await expect(fresh.verify(await keys.sign(claims))).resolves.toMatchObject({ userId: 'acc-1' });
   });
 
   it('reports unreachable keys as unavailable, not as a bad token', async () => {
-    const nowhere = new TokenVerifier({ issuer: keys.issuer, audience: 'posa-api', jwksUrl: 'http://127.0.0.1:9/certs' });
+    const nowhere = new TokenVerifier({
+      issuer: keys.issuer,
+      audience: 'posa-api',
+      jwksUrl: 'http://127.0.0.1:9/certs',
+    });
     const err = await nowhere.verify(await keys.sign(claims)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TokenRejectedError);
     expect((err as TokenRejectedError).kind).toBe('unavailable');

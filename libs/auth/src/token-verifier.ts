@@ -59,7 +59,10 @@ export class TokenVerifier {
       }));
     } catch (err) {
       const reason = describeJoseError(err);
-      throw new TokenRejectedError(reason, reason.includes('unavailable') ? 'unavailable' : 'invalid');
+      throw new TokenRejectedError(
+        reason,
+        reason.includes('unavailable') ? 'unavailable' : 'invalid',
+      );
     }
     if (payload.typ !== undefined && payload.typ !== 'Bearer') {
       throw new TokenRejectedError('token is not an access token');
@@ -87,7 +90,10 @@ function describeJoseError(err: unknown): string {
   if (err instanceof joseErrors.JWKSTimeout) return 'identity provider keys unavailable (timeout)';
   // Network failures come from node's http module; match them by code, not by class.
   const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH)$/.test(code)) {
+  if (
+    typeof code === 'string' &&
+    /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH)$/.test(code)
+  ) {
     return 'identity provider keys unavailable';
   }
   if (err instanceof joseErrors.JOSEError && err.code === 'ERR_JOSE_GENERIC') {

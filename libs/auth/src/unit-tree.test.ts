@@ -48,10 +48,16 @@ describe('UnitTree', () => {
   });
 
   it('rejects broken hierarchies with the unit named', () => {
-    expect(() => new UnitTree([{ code: '01', parentCode: 'VN' }, { code: '01', parentCode: 'VN' }])).toThrow(
-      'unit 01: listed twice',
+    expect(
+      () =>
+        new UnitTree([
+          { code: '01', parentCode: 'VN' },
+          { code: '01', parentCode: 'VN' },
+        ]),
+    ).toThrow('unit 01: listed twice');
+    expect(() => new UnitTree([{ code: '001', parentCode: '02' }])).toThrow(
+      'unit 001: its parent 02',
     );
-    expect(() => new UnitTree([{ code: '001', parentCode: '02' }])).toThrow('unit 001: its parent 02');
     expect(
       () =>
         new UnitTree([
@@ -79,13 +85,18 @@ describe('jurisdiction', () => {
 });
 
 /** Random trees: node i (1..n) hangs under a random earlier node, or under the root. */
-const randomTree = fc.integer({ min: 1, max: 120 }).chain((n) =>
-  fc
-    .array(fc.nat(), { minLength: n, maxLength: n })
-    .map((picks) =>
-      picks.map((pick, i) => ({ code: String(10 + i), parentCode: i === 0 ? 'VN' : pick % (i + 1) === 0 ? 'VN' : String(10 + (pick % i)) })),
-    ),
-);
+const randomTree = fc
+  .integer({ min: 1, max: 120 })
+  .chain((n) =>
+    fc
+      .array(fc.nat(), { minLength: n, maxLength: n })
+      .map((picks) =>
+        picks.map((pick, i) => ({
+          code: String(10 + i),
+          parentCode: i === 0 ? 'VN' : pick % (i + 1) === 0 ? 'VN' : String(10 + (pick % i)),
+        })),
+      ),
+  );
 
 /** The obvious definition the interval index must agree with: walk up the parents. */
 function naiveWithin(parents: Map<string, string>, unit: string, ancestor: string): boolean {

@@ -21,7 +21,8 @@ export class UnitTree {
   constructor(links: Iterable<UnitLink>) {
     const children = new Map<string, string[]>();
     for (const { code, parentCode } of links) {
-      if (code === NATIONAL_UNIT_CODE) throw new Error(`unit ${code}: the national root has no parent`);
+      if (code === NATIONAL_UNIT_CODE)
+        throw new Error(`unit ${code}: the national root has no parent`);
       if (this.parent.has(code)) throw new Error(`unit ${code}: listed twice`);
       this.parent.set(code, parentCode);
       const siblings = children.get(parentCode);

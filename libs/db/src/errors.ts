@@ -78,7 +78,9 @@ export class CheckViolation extends DbConstraintError {
 
 export class NotNullViolation extends DbConstraintError {
   constructor(source: PgErrorLike) {
-    const where = source.table ? `${source.table}.${source.column ?? '?'}` : (source.column ?? 'unknown column');
+    const where = source.table
+      ? `${source.table}.${source.column ?? '?'}`
+      : (source.column ?? 'unknown column');
     super('NotNullViolation', `column ${where} must not be null`, source);
   }
 }
@@ -86,7 +88,11 @@ export class NotNullViolation extends DbConstraintError {
 /** 40001 or 40P01 after the transaction retries were used up. */
 export class SerializationFailure extends DbConstraintError {
   constructor(source: PgErrorLike) {
-    super('SerializationFailure', `transaction conflicted with a concurrent one (SQLSTATE ${source.code})`, source);
+    super(
+      'SerializationFailure',
+      `transaction conflicted with a concurrent one (SQLSTATE ${source.code})`,
+      source,
+    );
   }
 }
 

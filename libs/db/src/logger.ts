@@ -16,7 +16,11 @@ export const silentLogger: DbLogger = {
 };
 
 /** Error fields that are safe to log: no message detail, which can hold row values. */
-export function errorFields(err: unknown): { errName: string; errCode?: string; errMessage: string } {
+export function errorFields(err: unknown): {
+  errName: string;
+  errCode?: string;
+  errMessage: string;
+} {
   if (err instanceof Error) {
     const code = (err as { code?: unknown }).code;
     return {

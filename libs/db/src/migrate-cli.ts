@@ -13,7 +13,9 @@ import { errorFields, type DbLogger } from './logger';
 
 function jsonLogger(): DbLogger {
   const write = (level: string) => (obj: object, msg?: string) => {
-    process.stdout.write(`${JSON.stringify({ level, time: new Date().toISOString(), ...obj, msg })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ level, time: new Date().toISOString(), ...obj, msg })}\n`,
+    );
   };
   return { info: write('info'), warn: write('warn'), error: write('error') };
 }
@@ -37,11 +39,18 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const directory = values.dir ? path.resolve(values.dir) : null;
   const pool = createPool({ url, max: 1, applicationName: 'posa-migrate', logger });
   try {
-    const applied = await runMigrations(pool, { directory, platformTables: !values['no-platform'], logger });
+    const applied = await runMigrations(pool, {
+      directory,
+      platformTables: !values['no-platform'],
+      logger,
+    });
     logger.info({ applied: applied.length, directory }, 'migrations complete');
     return 0;
   } catch (err) {
-    logger.error({ ...errorFields(err), fileName: (err as { fileName?: string }).fileName }, 'migrations failed');
+    logger.error(
+      { ...errorFields(err), fileName: (err as { fileName?: string }).fileName },
+      'migrations failed',
+    );
     return 1;
   } finally {
     await closePool(pool);

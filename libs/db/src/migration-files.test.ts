@@ -29,19 +29,34 @@ function applied(file: MigrationFile): AppliedMigration {
 
 describe('parseMigrationFileName', () => {
   it('reads version and name', () => {
-    expect(parseMigrationFileName('0001_outbox_inbox.sql')).toEqual({ version: 1, name: 'outbox_inbox' });
-    expect(parseMigrationFileName('0120_add-units.sql')).toEqual({ version: 120, name: 'add-units' });
+    expect(parseMigrationFileName('0001_outbox_inbox.sql')).toEqual({
+      version: 1,
+      name: 'outbox_inbox',
+    });
+    expect(parseMigrationFileName('0120_add-units.sql')).toEqual({
+      version: 120,
+      name: 'add-units',
+    });
   });
 
-  it.each(['1_x.sql', '00001_x.sql', '0001-x.sql', '0001_.sql', '0001_X.sql', 'abcd_x.sql', '0001_x.SQL'])(
-    'rejects %s',
-    (fileName) => {
-      expectMigrationError(() => parseMigrationFileName(fileName), fileName, /NNNN_name\.sql/);
-    },
-  );
+  it.each([
+    '1_x.sql',
+    '00001_x.sql',
+    '0001-x.sql',
+    '0001_.sql',
+    '0001_X.sql',
+    'abcd_x.sql',
+    '0001_x.SQL',
+  ])('rejects %s', (fileName) => {
+    expectMigrationError(() => parseMigrationFileName(fileName), fileName, /NNNN_name\.sql/);
+  });
 
   it('rejects version 0000', () => {
-    expectMigrationError(() => parseMigrationFileName('0000_init.sql'), '0000_init.sql', /starts at 0001/);
+    expectMigrationError(
+      () => parseMigrationFileName('0000_init.sql'),
+      '0000_init.sql',
+      /starts at 0001/,
+    );
   });
 });
 
@@ -58,7 +73,11 @@ describe('checksumOf', () => {
 
 describe('orderMigrations', () => {
   it('orders by number and ignores files that are not .sql', () => {
-    const files = orderMigrations([source('0002_b.sql'), source('README.md', ''), source('0001_a.sql')]);
+    const files = orderMigrations([
+      source('0002_b.sql'),
+      source('README.md', ''),
+      source('0001_a.sql'),
+    ]);
     expect(files.map((f) => f.fileName)).toEqual(['0001_a.sql', '0002_b.sql']);
     expect(files[0]?.checksum).toBe(checksumOf("SELECT '0001_a.sql';"));
   });
@@ -72,15 +91,27 @@ describe('orderMigrations', () => {
   });
 
   it('rejects a gap naming the file after it', () => {
-    expectMigrationError(() => orderMigrations([source('0001_a.sql'), source('0003_c.sql')]), '0003_c.sql', /gap/);
+    expectMigrationError(
+      () => orderMigrations([source('0001_a.sql'), source('0003_c.sql')]),
+      '0003_c.sql',
+      /gap/,
+    );
   });
 
   it('rejects numbering that does not start at 0001', () => {
-    expectMigrationError(() => orderMigrations([source('0002_b.sql')]), '0002_b.sql', /expected number 0001/);
+    expectMigrationError(
+      () => orderMigrations([source('0002_b.sql')]),
+      '0002_b.sql',
+      /expected number 0001/,
+    );
   });
 
   it('rejects an empty file', () => {
-    expectMigrationError(() => orderMigrations([source('0001_a.sql', ' \n')]), '0001_a.sql', /empty/);
+    expectMigrationError(
+      () => orderMigrations([source('0001_a.sql', ' \n')]),
+      '0001_a.sql',
+      /empty/,
+    );
   });
 
   it('rejects a badly named .sql file', () => {
@@ -107,20 +138,36 @@ describe('planMigrations', () => {
 
   it('rejects a file changed after it was applied', () => {
     const drifted = { ...applied(second), checksum: checksumOf('SELECT 42;') };
-    expectMigrationError(() => planMigrations(files, [applied(first), drifted]), '0002_b.sql', /changed after/);
+    expectMigrationError(
+      () => planMigrations(files, [applied(first), drifted]),
+      '0002_b.sql',
+      /changed after/,
+    );
   });
 
   it('rejects an applied migration whose file is gone', () => {
     const gone: AppliedMigration = { version: 4, name: 'd', checksum: checksumOf('x') };
-    expectMigrationError(() => planMigrations(files, [...files.map(applied), gone]), '0004_d.sql', /missing/);
+    expectMigrationError(
+      () => planMigrations(files, [...files.map(applied), gone]),
+      '0004_d.sql',
+      /missing/,
+    );
   });
 
   it('rejects a renamed file', () => {
     const renamed = { ...applied(first), name: 'old_name' };
-    expectMigrationError(() => planMigrations(files, [renamed]), '0001_a.sql', /0001_old_name\.sql \(renamed\)/);
+    expectMigrationError(
+      () => planMigrations(files, [renamed]),
+      '0001_a.sql',
+      /0001_old_name\.sql \(renamed\)/,
+    );
   });
 
   it('rejects a new file numbered below an applied one', () => {
-    expectMigrationError(() => planMigrations(files, [applied(first), applied(third)]), '0002_b.sql', /below/);
+    expectMigrationError(
+      () => planMigrations(files, [applied(first), applied(third)]),
+      '0002_b.sql',
+      /below/,
+    );
   });
 });

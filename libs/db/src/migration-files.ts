@@ -51,7 +51,8 @@ export function parseMigrationFileName(fileName: string): { version: number; nam
     );
   }
   const version = Number(match[1]);
-  if (version === 0) throw new MigrationError(`migration file ${fileName}: numbering starts at 0001`, fileName);
+  if (version === 0)
+    throw new MigrationError(`migration file ${fileName}: numbering starts at 0001`, fileName);
   return { version, name: match[2] };
 }
 
@@ -82,7 +83,13 @@ export function orderMigrations(sources: MigrationSource[]): MigrationFile[] {
       if (source.sql.trim().length === 0) {
         throw new MigrationError(`migration file ${source.fileName} is empty`, source.fileName);
       }
-      return { version, name, fileName: source.fileName, sql: source.sql, checksum: checksumOf(source.sql) };
+      return {
+        version,
+        name,
+        fileName: source.fileName,
+        sql: source.sql,
+        checksum: checksumOf(source.sql),
+      };
     })
     .sort((a, b) => a.version - b.version || a.fileName.localeCompare(b.fileName));
   files.forEach((file, index) => {
@@ -109,14 +116,20 @@ export function orderMigrations(sources: MigrationSource[]): MigrationFile[] {
  * Throws when an applied migration's file is missing, renamed or changed, or when a new
  * file is numbered below one already applied.
  */
-export function planMigrations(files: MigrationFile[], applied: AppliedMigration[]): MigrationFile[] {
+export function planMigrations(
+  files: MigrationFile[],
+  applied: AppliedMigration[],
+): MigrationFile[] {
   const byVersion = new Map(files.map((file) => [file.version, file]));
   let highestApplied = 0;
   for (const row of applied) {
     const expectedName = migrationFileName(row.version, row.name);
     const file = byVersion.get(row.version);
     if (!file) {
-      throw new MigrationError(`applied migration ${expectedName} is missing from the directory`, expectedName);
+      throw new MigrationError(
+        `applied migration ${expectedName} is missing from the directory`,
+        expectedName,
+      );
     }
     if (file.name !== row.name) {
       throw new MigrationError(

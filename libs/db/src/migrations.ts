@@ -55,12 +55,15 @@ export async function readMigrationDirectory(directory: string): Promise<Migrati
   try {
     entries = await readdir(directory);
   } catch (err) {
-    throw new MigrationError(`migration directory ${directory} cannot be read: ${errorFields(err).errMessage}`);
+    throw new MigrationError(
+      `migration directory ${directory} cannot be read: ${errorFields(err).errMessage}`,
+    );
   }
   const sources = await Promise.all(
-    entries
-      .filter(isMigrationCandidate)
-      .map(async (fileName) => ({ fileName, sql: await readFile(path.join(directory, fileName), 'utf8') })),
+    entries.filter(isMigrationCandidate).map(async (fileName) => ({
+      fileName,
+      sql: await readFile(path.join(directory, fileName), 'utf8'),
+    })),
   );
   return orderMigrations(sources);
 }
@@ -70,7 +73,10 @@ export async function readMigrationDirectory(directory: string): Promise<Migrati
  * (empty when the database is up to date). A file changed or removed after it was
  * applied, or a gap or duplicate in numbering, stops the run with a MigrationError.
  */
-export async function runMigrations(pool: pg.Pool, options: RunMigrationsOptions): Promise<AppliedMigrationResult[]> {
+export async function runMigrations(
+  pool: pg.Pool,
+  options: RunMigrationsOptions,
+): Promise<AppliedMigrationResult[]> {
   const logger = options.logger ?? silentLogger;
   const sets: MigrationSet[] = [];
   if (options.platformTables !== false) {
@@ -106,7 +112,11 @@ export async function runMigrations(pool: pg.Pool, options: RunMigrationsOptions
   }
 }
 
-async function applySet(client: pg.PoolClient, set: MigrationSet, logger: DbLogger): Promise<AppliedMigrationResult[]> {
+async function applySet(
+  client: pg.PoolClient,
+  set: MigrationSet,
+  logger: DbLogger,
+): Promise<AppliedMigrationResult[]> {
   await client.query(
     `CREATE TABLE IF NOT EXISTS ${set.table} (
        version    integer PRIMARY KEY,
@@ -115,13 +125,23 @@ async function applySet(client: pg.PoolClient, set: MigrationSet, logger: DbLogg
        applied_at timestamptz NOT NULL DEFAULT now()
      )`,
   );
-  const rows = await client.query<AppliedMigration>(`SELECT version, name, checksum FROM ${set.table} ORDER BY version`);
+  const rows = await client.query<AppliedMigration>(
+    `SELECT version, name, checksum FROM ${set.table} ORDER BY version`,
+  );
   const pending = planMigrations(set.files, rows.rows);
   const applied: AppliedMigrationResult[] = [];
   for (const file of pending) {
     await applyOne(client, set.table, file);
-    logger.info({ scope: set.scope, version: file.version, migration: file.name }, 'migration applied');
-    applied.push({ scope: set.scope, version: file.version, name: file.name, fileName: file.fileName });
+    logger.info(
+      { scope: set.scope, version: file.version, migration: file.name },
+      'migration applied',
+    );
+    applied.push({
+      scope: set.scope,
+      version: file.version,
+      name: file.name,
+      fileName: file.fileName,
+    });
   }
   return applied;
 }

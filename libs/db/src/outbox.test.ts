@@ -1,4 +1,9 @@
-import { OutboxValidationError, MAX_OUTBOX_BATCH, validateOutboxEvents, type OutboxEvent } from './outbox';
+import {
+  OutboxValidationError,
+  MAX_OUTBOX_BATCH,
+  validateOutboxEvents,
+  type OutboxEvent,
+} from './outbox';
 
 const valid: OutboxEvent = {
   topic: 'posa.identity.events.v1',
@@ -22,16 +27,22 @@ function fieldOf(events: unknown[]): string | undefined {
 
 describe('validateOutboxEvents', () => {
   it('accepts well-formed events, with or without id and headers', () => {
-    expect(fieldOf([valid, { ...valid, id: '8f0e3c1e-7a41-4a53-9b57-2f1d3c4b5a69', headers: { traceparent: 'x' } }])).toBe(
-      undefined,
-    );
+    expect(
+      fieldOf([
+        valid,
+        { ...valid, id: '8f0e3c1e-7a41-4a53-9b57-2f1d3c4b5a69', headers: { traceparent: 'x' } },
+      ]),
+    ).toBe(undefined);
     expect(fieldOf([])).toBe(undefined);
   });
 
-  it.each(['topic', 'aggregateType', 'aggregateId', 'type', 'source'] as const)('names %s when empty or missing', (field) => {
-    expect(fieldOf([{ ...valid, [field]: '' }])).toBe(field);
-    expect(fieldOf([{ ...valid, [field]: undefined }])).toBe(field);
-  });
+  it.each(['topic', 'aggregateType', 'aggregateId', 'type', 'source'] as const)(
+    'names %s when empty or missing',
+    (field) => {
+      expect(fieldOf([{ ...valid, [field]: '' }])).toBe(field);
+      expect(fieldOf([{ ...valid, [field]: undefined }])).toBe(field);
+    },
+  );
 
   it('names the id when it is not a uuid', () => {
     expect(fieldOf([{ ...valid, id: 'not-a-uuid' }])).toBe('id');
@@ -58,10 +69,17 @@ describe('validateOutboxEvents', () => {
 
   it('rejects the same id twice in one batch', () => {
     const id = '8f0e3c1e-7a41-4a53-9b57-2f1d3c4b5a69';
-    expect(fieldOf([{ ...valid, id }, { ...valid, id }])).toBe('id');
+    expect(
+      fieldOf([
+        { ...valid, id },
+        { ...valid, id },
+      ]),
+    ).toBe('id');
   });
 
   it('rejects batches beyond the parameter limit', () => {
-    expect(() => validateOutboxEvents(new Array<OutboxEvent>(MAX_OUTBOX_BATCH + 1).fill(valid))).toThrow(RangeError);
+    expect(() =>
+      validateOutboxEvents(new Array<OutboxEvent>(MAX_OUTBOX_BATCH + 1).fill(valid)),
+    ).toThrow(RangeError);
   });
 });

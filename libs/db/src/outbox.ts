@@ -62,10 +62,13 @@ export const MAX_OUTBOX_BATCH = 8000;
 export function validateOutboxEvents(events: readonly OutboxEvent[]): void {
   if (!Array.isArray(events)) throw new TypeError('appendToOutbox: events must be an array');
   if (events.length > MAX_OUTBOX_BATCH) {
-    throw new RangeError(`appendToOutbox: at most ${MAX_OUTBOX_BATCH} events per call, got ${events.length}`);
+    throw new RangeError(
+      `appendToOutbox: at most ${MAX_OUTBOX_BATCH} events per call, got ${events.length}`,
+    );
   }
   events.forEach((event, index) => {
-    if (typeof event !== 'object' || event === null) throw new OutboxValidationError(index, '(event)', 'must be an object');
+    if (typeof event !== 'object' || event === null)
+      throw new OutboxValidationError(index, '(event)', 'must be an object');
     if (event.id !== undefined && (typeof event.id !== 'string' || !UUID.test(event.id))) {
       throw new OutboxValidationError(index, 'id', 'must be a uuid');
     }
@@ -79,18 +82,27 @@ export function validateOutboxEvents(events: readonly OutboxEvent[]): void {
       throw new OutboxValidationError(index, 'payload', 'must be a Uint8Array (protobuf-encoded)');
     }
     if (event.headers !== undefined) {
-      if (typeof event.headers !== 'object' || event.headers === null || Array.isArray(event.headers)) {
+      if (
+        typeof event.headers !== 'object' ||
+        event.headers === null ||
+        Array.isArray(event.headers)
+      ) {
         throw new OutboxValidationError(index, 'headers', 'must be an object of strings');
       }
       for (const [name, value] of Object.entries(event.headers)) {
-        if (typeof value !== 'string') throw new OutboxValidationError(index, `headers.${name}`, 'must be a string');
+        if (typeof value !== 'string')
+          throw new OutboxValidationError(index, `headers.${name}`, 'must be a string');
       }
     }
   });
   const ids = events.map((event) => event.id).filter((id): id is string => id !== undefined);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
   if (duplicate !== undefined) {
-    throw new OutboxValidationError(ids.lastIndexOf(duplicate), 'id', 'is used twice in this batch');
+    throw new OutboxValidationError(
+      ids.lastIndexOf(duplicate),
+      'id',
+      'is used twice in this batch',
+    );
   }
 }
 
@@ -99,7 +111,10 @@ export function validateOutboxEvents(events: readonly OutboxEvent[]): void {
  * Call it with the client of an open transaction (e.g. inside withTransaction) so the
  * events commit or roll back with the change they describe; it never opens one itself.
  */
-export async function appendToOutbox(client: pg.PoolClient | pg.Client, events: OutboxEvent[]): Promise<string[]> {
+export async function appendToOutbox(
+  client: pg.PoolClient | pg.Client,
+  events: OutboxEvent[],
+): Promise<string[]> {
   validateOutboxEvents(events);
   if (events.length === 0) return [];
   const ids: string[] = [];
@@ -119,7 +134,9 @@ export async function appendToOutbox(client: pg.PoolClient | pg.Client, events: 
       JSON.stringify(event.headers ?? {}),
     );
     const base = index * COLUMNS;
-    tuples.push(`($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7}, $${base + 8}::jsonb)`);
+    tuples.push(
+      `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7}, $${base + 8}::jsonb)`,
+    );
   });
   // VALUES rows are inserted in list order, so seq follows the order of `events`.
   await client.query(

@@ -35,7 +35,9 @@ export const POOL_DEFAULTS = {
  */
 export function createPool(options: PoolOptions): pg.Pool {
   if (typeof options.url !== 'string' || options.url.length === 0) {
-    throw new TypeError('createPool: url is required (postgres://user:password@host:port/database)');
+    throw new TypeError(
+      'createPool: url is required (postgres://user:password@host:port/database)',
+    );
   }
   const max = options.max ?? POOL_DEFAULTS.max;
   if (!Number.isInteger(max) || max < 1) {

@@ -3,7 +3,17 @@
  * when we run as root, and the lock file (postmaster.pid) left behind by a crash.
  */
 import { execFile } from 'node:child_process';
-import { chmod, chown, mkdir, readFile, readdir, readlink, realpath, stat, unlink } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  mkdir,
+  readFile,
+  readdir,
+  readlink,
+  realpath,
+  stat,
+  unlink,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { DbLogger } from './logger';
@@ -26,7 +36,9 @@ export async function lookupRunAs(): Promise<RunAs | undefined> {
     ]);
     return { uid, gid };
   } catch {
-    throw new Error('running as root needs a "postgres" system account for the embedded PostgreSQL (useradd postgres)');
+    throw new Error(
+      'running as root needs a "postgres" system account for the embedded PostgreSQL (useradd postgres)',
+    );
   }
 }
 
@@ -42,7 +54,11 @@ export async function hasCluster(dataDir: string): Promise<boolean> {
  * Creates the data directory. As root it belongs to `runAs`; its parent is given to
  * `runAs` too when that account could not otherwise enter it (e.g. a 0700 temp dir).
  */
-export async function prepareDataDir(dataDir: string, runAs: RunAs | undefined, logger: DbLogger): Promise<void> {
+export async function prepareDataDir(
+  dataDir: string,
+  runAs: RunAs | undefined,
+  logger: DbLogger,
+): Promise<void> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   if (!runAs) return;
   const parent = path.dirname(dataDir);
@@ -52,14 +68,18 @@ export async function prepareDataDir(dataDir: string, runAs: RunAs | undefined, 
   }
   for (let dir = path.dirname(parent); ; dir = path.dirname(dir)) {
     if (!(await canEnter(dir, runAs))) {
-      throw new Error(`the postgres account cannot enter ${dir}; choose a data directory under a readable path`);
+      throw new Error(
+        `the postgres account cannot enter ${dir}; choose a data directory under a readable path`,
+      );
     }
     if (path.dirname(dir) === dir) break;
   }
   const info = await stat(dataDir);
   if (info.uid !== runAs.uid) {
     if (await hasCluster(dataDir)) {
-      throw new Error(`data directory ${dataDir} holds a cluster owned by uid ${info.uid}, not the postgres account`);
+      throw new Error(
+        `data directory ${dataDir} holds a cluster owned by uid ${info.uid}, not the postgres account`,
+      );
     }
     await chown(dataDir, runAs.uid, runAs.gid);
   }
@@ -116,7 +136,11 @@ export async function findClusterProcesses(dataDir: string): Promise<number[] | 
  * directory is an error. A dead pid (or a pid reused by an unrelated process) is removed,
  * after waiting for the dead server's backends to exit so nothing still uses its memory.
  */
-export async function clearStaleLock(dataDir: string, logger: DbLogger, waitMs = 15_000): Promise<void> {
+export async function clearStaleLock(
+  dataDir: string,
+  logger: DbLogger,
+  waitMs = 15_000,
+): Promise<void> {
   const lockFile = path.join(dataDir, 'postmaster.pid');
   const content = await readFile(lockFile, 'utf8').catch(() => undefined);
   if (content === undefined) return;
@@ -132,10 +156,15 @@ export async function clearStaleLock(dataDir: string, logger: DbLogger, waitMs =
     const leftovers = (await findClusterProcesses(dataDir)) ?? [];
     if (leftovers.length === 0) break;
     if (Date.now() > deadline) {
-      throw new Error(`processes of a stopped PostgreSQL still use ${dataDir} (pids ${leftovers.join(', ')})`);
+      throw new Error(
+        `processes of a stopped PostgreSQL still use ${dataDir} (pids ${leftovers.join(', ')})`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await unlink(lockFile).catch(() => undefined);
-  logger.warn({ dataDir, stalePid: pid ?? null }, 'removed stale postmaster.pid left by a stopped server');
+  logger.warn(
+    { dataDir, stalePid: pid ?? null },
+    'removed stale postmaster.pid left by a stopped server',
+  );
 }

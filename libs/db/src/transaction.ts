@@ -39,11 +39,16 @@ export async function withTransaction<T>(
   const isolation = options.isolation ?? 'read committed';
   const begin = BEGIN_SQL[isolation];
   if (begin === undefined) {
-    throw new TypeError(`withTransaction: isolation must be one of ${Object.keys(BEGIN_SQL).join(', ')}`);
+    throw new TypeError(
+      `withTransaction: isolation must be one of ${Object.keys(BEGIN_SQL).join(', ')}`,
+    );
   }
-  const retries = isolation === 'read committed' ? 0 : (options.retries ?? DEFAULT_TRANSACTION_RETRIES);
+  const retries =
+    isolation === 'read committed' ? 0 : (options.retries ?? DEFAULT_TRANSACTION_RETRIES);
   if (!Number.isInteger(retries) || retries < 0) {
-    throw new TypeError(`withTransaction: retries must be a non-negative integer, got ${String(retries)}`);
+    throw new TypeError(
+      `withTransaction: retries must be a non-negative integer, got ${String(retries)}`,
+    );
   }
   const beginSql = options.readOnly ? `${begin} READ ONLY` : begin;
   for (let attempt = 0; ; attempt++) {
@@ -56,7 +61,11 @@ export async function withTransaction<T>(
   }
 }
 
-async function runOnce<T>(pool: pg.Pool, beginSql: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+async function runOnce<T>(
+  pool: pg.Pool,
+  beginSql: string,
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {

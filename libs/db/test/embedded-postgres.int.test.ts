@@ -48,7 +48,10 @@ describe('startEmbeddedPostgres', () => {
     expect(settings).toEqual({ listen: '127.0.0.1', encoding: 'UTF8', upper: 'NGUYỄN' });
     await test.server.ensureDatabase('extensions_check');
     const database = test.server.urlFor('extensions_check');
-    await query(database, 'CREATE EXTENSION pg_trgm; CREATE EXTENSION unaccent; CREATE EXTENSION pgcrypto');
+    await query(
+      database,
+      'CREATE EXTENSION pg_trgm; CREATE EXTENSION unaccent; CREATE EXTENSION pgcrypto',
+    );
     const [row] = await query<{ plain: string; similar: boolean; digest: string }>(
       database,
       `SELECT unaccent('Đặng Thị Hồng') AS plain, similarity('nguyen', 'nguyn') > 0.3 AS similar,
@@ -70,30 +73,44 @@ describe('startEmbeddedPostgres', () => {
       `SELECT datname FROM pg_database WHERE datname IN ('identity', 'cases') ORDER BY datname`,
     );
     expect(rows.map((r) => r.datname)).toEqual(['cases', 'identity']);
-    await expect(test.server.ensureDatabase('Bad-Name')).rejects.toThrow(/ensureDatabase: name must match/);
+    await expect(test.server.ensureDatabase('Bad-Name')).rejects.toThrow(
+      /ensureDatabase: name must match/,
+    );
   });
 
   it('refuses a second server on a data directory that is in use', async () => {
     await expect(
       startEmbeddedPostgres({ dataDir: test.dataDir, port: test.port, settings: FAST_SETTINGS }),
-    ).rejects.toThrow(`PostgreSQL is already running on data directory ${test.dataDir} (pid ${test.server.pid})`);
+    ).rejects.toThrow(
+      `PostgreSQL is already running on data directory ${test.dataDir} (pid ${test.server.pid})`,
+    );
   });
 
   it('keeps data across a clean stop and start', async () => {
     await test.server.ensureDatabase('keep');
-    await query(test.server.urlFor('keep'), `CREATE TABLE kept (v text); INSERT INTO kept VALUES ('before stop')`);
+    await query(
+      test.server.urlFor('keep'),
+      `CREATE TABLE kept (v text); INSERT INTO kept VALUES ('before stop')`,
+    );
     await test.server.stop();
     await test.server.stop();
     expect(isAlive(test.server.pid)).toBe(false);
 
-    test.server = await startEmbeddedPostgres({ dataDir: test.dataDir, port: test.port, settings: FAST_SETTINGS });
+    test.server = await startEmbeddedPostgres({
+      dataDir: test.dataDir,
+      port: test.port,
+      settings: FAST_SETTINGS,
+    });
     const rows = await query<{ v: string }>(test.server.urlFor('keep'), 'SELECT v FROM kept');
     expect(rows).toEqual([{ v: 'before stop' }]);
   });
 
   it('starts again after the server was killed, leaving a stale postmaster.pid', async () => {
     await test.server.ensureDatabase('crash');
-    await query(test.server.urlFor('crash'), `CREATE TABLE survived (v text); INSERT INTO survived VALUES ('committed')`);
+    await query(
+      test.server.urlFor('crash'),
+      `CREATE TABLE survived (v text); INSERT INTO survived VALUES ('committed')`,
+    );
     const killed = test.server.pid;
     const lock = await readFile(path.join(test.dataDir, 'postmaster.pid'), 'utf8');
     expect(lock.split('\n')[0]).toBe(String(killed));
@@ -102,13 +119,19 @@ describe('startEmbeddedPostgres', () => {
     await waitUntilDead(killed);
     await test.server.stop();
 
-    test.server = await startEmbeddedPostgres({ dataDir: test.dataDir, port: test.port, settings: FAST_SETTINGS });
+    test.server = await startEmbeddedPostgres({
+      dataDir: test.dataDir,
+      port: test.port,
+      settings: FAST_SETTINGS,
+    });
     expect(test.server.pid).not.toBe(killed);
     const rows = await query<{ v: string }>(test.server.urlFor('crash'), 'SELECT v FROM survived');
     expect(rows).toEqual([{ v: 'committed' }]);
   });
 
   it('rejects a bad port before touching the disk', async () => {
-    await expect(startEmbeddedPostgres({ dataDir: test.dataDir, port: 70000 })).rejects.toThrow(/port must be/);
+    await expect(startEmbeddedPostgres({ dataDir: test.dataDir, port: 70000 })).rejects.toThrow(
+      /port must be/,
+    );
   });
 });

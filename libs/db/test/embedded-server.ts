@@ -12,7 +12,11 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -24,8 +28,9 @@ export interface TestServer {
   root: string;
   dataDir: string;
   port: number;
+  /** The running server; tests that restart it assign the new handle here. */
   server: EmbeddedPostgresHandle;
-  /** Stops the server and removes its files. */
+  /** Stops the current server and removes its files. */
   dispose(): Promise<void>;
 }
 
@@ -33,18 +38,15 @@ export async function startTestServer(): Promise<TestServer> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'posa-db-test-'));
   const dataDir = path.join(root, 'pg');
   const port = await freePort();
-  const server = await startEmbeddedPostgres({ dataDir, port, settings: FAST_SETTINGS });
-  return {
+  const test: TestServer = {
     root,
     dataDir,
     port,
-    server,
+    server: await startEmbeddedPostgres({ dataDir, port, settings: FAST_SETTINGS }),
     dispose: async () => {
-      await server.stop();
-      const { findClusterProcesses } = require('../src/postgres-data-dir');
-      const { execSync } = require('node:child_process');
-      console.log('DEBUG after stop', await findClusterProcesses(dataDir), execSync('ls -la ' + dataDir + '/pg_wal; ps -eo pid,ppid,stat,cmd | grep postgres: | grep -v grep || true').toString());
+      await test.server.stop();
       await rm(root, { recursive: true, force: true });
     },
   };
+  return test;
 }

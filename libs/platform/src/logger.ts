@@ -132,7 +132,7 @@ export function createLogger(options: LoggerOptions): Logger {
     level: options.level ?? 'info',
     base: {
       service: options.service,
-      version: options.version ?? process.env.npm_package_version ?? '0.0.0',
+      service_version: options.version ?? process.env.npm_package_version ?? '0.0.0',
     },
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin: traceFields,
