@@ -43,13 +43,22 @@ export interface IdentityApp {
 /** Builds the 2025 tree used for jurisdiction; provinces hang under the national root. */
 export async function loadUnitTree2025(pool: pg.Pool): Promise<UnitTree> {
   const links = await listUnitLinks(pool, '2025');
-  return new UnitTree(links.map((l) => ({ code: l.code, parentCode: l.parentCode ?? NATIONAL_UNIT_CODE })));
+  return new UnitTree(
+    links.map((l) => ({ code: l.code, parentCode: l.parentCode ?? NATIONAL_UNIT_CODE })),
+  );
 }
 
 export function createApp(config: IdentityConfig, logger: Logger): IdentityApp {
-  const pool = createPool({ url: config.DATABASE_URL, max: config.DB_POOL_MAX, applicationName: 'identity', logger });
+  const pool = createPool({
+    url: config.DATABASE_URL,
+    max: config.DB_POOL_MAX,
+    applicationName: 'identity',
+    logger,
+  });
   const metrics = new Metrics();
-  const readiness = new Readiness().addCheck('db', () => pool.query('SELECT 1'), { timeoutMs: 1000 });
+  const readiness = new Readiness().addCheck('db', () => pool.query('SELECT 1'), {
+    timeoutMs: 1000,
+  });
   let server: GrpcServer | undefined;
   let ops: OpsServer | undefined;
   let catalogue: LoadCatalogueResult | undefined;
@@ -73,11 +82,18 @@ export function createApp(config: IdentityConfig, logger: Logger): IdentityApp {
         reload: config.CATALOGUE_RELOAD,
       });
       logger.info(
-        { status: catalogue.status, durationMs: catalogue.durationMs, rowCounts: catalogue.rowCounts },
+        {
+          status: catalogue.status,
+          durationMs: catalogue.durationMs,
+          rowCounts: catalogue.rowCounts,
+        },
         'unit catalogue ready',
       );
       const tree2025 = await loadUnitTree2025(pool);
-      const verifier = new TokenVerifier({ issuer: config.KEYCLOAK_ISSUER_URL, audience: config.TOKEN_AUDIENCE });
+      const verifier = new TokenVerifier({
+        issuer: config.KEYCLOAK_ISSUER_URL,
+        audience: config.TOKEN_AUDIENCE,
+      });
       server = createGrpcServer({
         services: [unitService({ pool, today: () => todayInVietnam(), tree2025: () => tree2025 })],
         port: config.GRPC_PORT,
@@ -95,7 +111,10 @@ export function createApp(config: IdentityConfig, logger: Logger): IdentityApp {
         metrics,
         logger,
       });
-      logger.info({ grpcPort, healthPort: ops.healthPort, metricsPort: ops.metricsPort }, 'identity started');
+      logger.info(
+        { grpcPort, healthPort: ops.healthPort, metricsPort: ops.metricsPort },
+        'identity started',
+      );
       return { grpcPort, healthPort: ops.healthPort, metricsPort: ops.metricsPort };
     } catch (err) {
       await stop(0);

@@ -7,20 +7,35 @@ export const configSchema = {
     secret: true,
     doc: 'PostgreSQL connection string of the identity database',
   }),
-  DB_POOL_MAX: int({ min: 1, max: 100, default: 10, doc: 'most PostgreSQL connections held at once' }),
+  DB_POOL_MAX: int({
+    min: 1,
+    max: 100,
+    default: 10,
+    doc: 'most PostgreSQL connections held at once',
+  }),
   GRPC_PORT: port({ default: 50051, doc: 'gRPC listen port' }),
   HTTP_PORT: port({ default: 8080, doc: '/healthz and /readyz' }),
   METRICS_PORT: port({ default: 9464, doc: '/metrics (Prometheus)' }),
   LISTEN_HOST: str({ default: '0.0.0.0', doc: 'address the gRPC and HTTP servers bind' }),
-  SHUTDOWN_TIMEOUT_MS: int({ min: 1000, max: 300_000, default: 20_000, doc: 'bound of the graceful shutdown' }),
-  LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, { default: 'info' }),
+  SHUTDOWN_TIMEOUT_MS: int({
+    min: 1000,
+    max: 300_000,
+    default: 20_000,
+    doc: 'bound of the graceful shutdown',
+  }),
+  LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, {
+    default: 'info',
+  }),
   KEYCLOAK_ISSUER_URL: url({
     protocols: ['http:', 'https:'],
     doc: 'realm issuer access tokens are verified against, e.g. https://sso.example/realms/posa',
   }),
   TOKEN_AUDIENCE: str({ default: 'posa-api', doc: 'audience every access token must carry' }),
   RUN_MIGRATIONS: bool({ default: true, doc: 'apply pending migrations at start' }),
-  CATALOGUE_DIR: str({ required: false, doc: 'directory of the reference CSV files (default: the shipped data/)' }),
+  CATALOGUE_DIR: str({
+    required: false,
+    doc: 'directory of the reference CSV files (default: the shipped data/)',
+  }),
   CATALOGUE_RELOAD: bool({
     default: false,
     doc: 'replace the loaded catalogue when its files changed (otherwise a changed file stops the start)',
@@ -29,6 +44,8 @@ export const configSchema = {
 
 export type IdentityConfig = ConfigOf<typeof configSchema>;
 
-export function loadIdentityConfig(env: Readonly<Record<string, string | undefined>> = process.env): IdentityConfig {
+export function loadIdentityConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): IdentityConfig {
   return loadConfig(configSchema, env);
 }

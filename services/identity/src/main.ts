@@ -1,5 +1,11 @@
 /** Process entry: configuration, logger, the app, signals. Preload @posa/platform/register. */
-import { createLogger, createShutdown, describeConfig, shutdownTelemetry, ShutdownOrder } from '@posa/platform';
+import {
+  createLogger,
+  createShutdown,
+  describeConfig,
+  shutdownTelemetry,
+  ShutdownOrder,
+} from '@posa/platform';
 import { createApp } from './app';
 import { configSchema, loadIdentityConfig } from './config';
 
@@ -9,7 +15,11 @@ async function main(): Promise<void> {
   logger.info({ config: describeConfig(configSchema, config) }, 'starting');
   const app = createApp(config, logger);
   const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
-  shutdown.onShutdown('app', () => app.stop(Math.max(1000, config.SHUTDOWN_TIMEOUT_MS - 5000)), ShutdownOrder.drainGrpc);
+  shutdown.onShutdown(
+    'app',
+    () => app.stop(Math.max(1000, config.SHUTDOWN_TIMEOUT_MS - 5000)),
+    ShutdownOrder.drainGrpc,
+  );
   shutdown.onShutdown('telemetry', shutdownTelemetry, ShutdownOrder.flushTelemetry);
   shutdown.installSignalHandlers();
   try {

@@ -69,25 +69,39 @@ describe('loadCatalogue', () => {
   });
 
   it('refuses a changed file unless a reload is asked for, then reloads it', async () => {
-    edit(dir, 'units-2025.csv', 'commune,00004,Phường Ba Đình,', 'commune,00004,Phường Ba Đình Mới,');
+    edit(
+      dir,
+      'units-2025.csv',
+      'commune,00004,Phường Ba Đình,',
+      'commune,00004,Phường Ba Đình Mới,',
+    );
     const before = await snapshot();
     const refused = loadCatalogue(pool, { directory: dir });
     await expect(refused).rejects.toThrow(CatalogueError);
     await expect(loadCatalogue(pool, { directory: dir })).rejects.toThrow(
-      /units-2025\.csv .*changed since they were loaded.*CATALOGUE_RELOAD=true/,
+      /changed since they were loaded: units-2025\.csv .*CATALOGUE_RELOAD=true/,
     );
     expect(await snapshot()).toEqual(before);
 
     const reloaded = await loadCatalogue(pool, { directory: dir, reload: true });
     expect(reloaded.status).toBe('reloaded');
-    expect(await snapshot()).toMatchObject({ units: 14149, mergers: 10571, ba_dinh: 'Phường Ba Đình Mới' });
+    expect(await snapshot()).toMatchObject({
+      units: 14149,
+      mergers: 10571,
+      ba_dinh: 'Phường Ba Đình Mới',
+    });
   });
 
   it('rolls back a reload whose files do not validate, naming file, line and field', async () => {
-    edit(dir, 'units-2024.csv', 'commune,00001,Phường Phúc Xá,Phúc Xá,Phường,001,01', 'commune,0001,Phường Phúc Xá,Phúc Xá,Phường,001,01');
+    edit(
+      dir,
+      'units-2024.csv',
+      'commune,00001,Phường Phúc Xá,Phúc Xá,Phường,001,01',
+      'commune,0001,Phường Phúc Xá,Phúc Xá,Phường,001,01',
+    );
     const before = await snapshot();
     await expect(loadCatalogue(pool, { directory: dir, reload: true })).rejects.toThrow(
-      /units-2024\.csv:3 code: commune code must be 5 digits/,
+      /units-2024\.csv:4 code: commune code must be 5 digits/,
     );
     expect(await snapshot()).toEqual(before);
   });

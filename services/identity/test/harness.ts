@@ -5,7 +5,14 @@
 import { randomBytes } from 'node:crypto';
 import { createGrpcClient, createLogger, type GrpcClient } from '@posa/platform';
 import { UnitServiceClient, type UnitServiceService } from '@posa/proto';
-import { createTestDatabase, createUser, deleteUser, passwordGrant, realmUrl, type TestDatabase } from '@posa/testing';
+import {
+  createTestDatabase,
+  createUser,
+  deleteUser,
+  passwordGrant,
+  realmUrl,
+  type TestDatabase,
+} from '@posa/testing';
 import { createApp, type AppAddresses, type IdentityApp } from '../src/app';
 import { loadIdentityConfig } from '../src/config';
 
@@ -21,7 +28,10 @@ export interface Harness {
 
 const PASSWORD = 'Identity-Test-2025';
 
-export async function startHarness(prefix: string, env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(
+  prefix: string,
+  env: Record<string, string> = {},
+): Promise<Harness> {
   const db = await createTestDatabase(`identity_${prefix}`);
   const config = loadIdentityConfig({
     DATABASE_URL: db.url,
@@ -41,7 +51,9 @@ export async function startHarness(prefix: string, env: Record<string, string> =
     await db.drop();
     throw err;
   }
-  const client = createGrpcClient(UnitServiceClient, `127.0.0.1:${addresses.grpcPort}`, { defaultDeadlineMs: 20_000 });
+  const client = createGrpcClient(UnitServiceClient, `127.0.0.1:${addresses.grpcPort}`, {
+    defaultDeadlineMs: 20_000,
+  });
   const run = randomBytes(3).toString('hex');
   const users: string[] = [];
   return {
@@ -64,7 +76,9 @@ export async function startHarness(prefix: string, env: Record<string, string> =
 }
 
 /** The error a promise rejects with (fails the test when it resolves). */
-export async function rejectionOf(promise: Promise<unknown>): Promise<Error & { code?: number; field?: string }> {
+export async function rejectionOf(
+  promise: Promise<unknown>,
+): Promise<Error & { code?: number; field?: string }> {
   try {
     await promise;
   } catch (err) {

@@ -24,6 +24,7 @@ import type { Deferred } from './test-support.fixture';
 
 const FAILURES: Record<string, () => Error> = {
   invalid: () => new InvalidArgumentError('household.size', 'must be at least 1'),
+  'invalid-vi': () => new InvalidArgumentError('hoTen', 'không được để trống'),
   notfound: () => new NotFoundError('household not found'),
   exists: () => new AlreadyExistsError('household already registered'),
   denied: () => new PermissionDeniedError('outside your jurisdiction'),

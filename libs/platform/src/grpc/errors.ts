@@ -9,7 +9,10 @@
  */
 import { Metadata, status } from '@grpc/grpc-js';
 
-/** Trailer keys that carry the field and reason of an INVALID_ARGUMENT. */
+/**
+ * Trailer keys that carry the field and reason of an INVALID_ARGUMENT. Values are
+ * percent-encoded: gRPC metadata is ASCII, and reasons are often Vietnamese.
+ */
 export const FIELD_METADATA_KEY = 'posa-field';
 export const REASON_METADATA_KEY = 'posa-reason';
 
@@ -43,8 +46,8 @@ export class InvalidArgumentError extends DomainError {
 
   override toMetadata(): Metadata {
     const md = new Metadata();
-    md.set(FIELD_METADATA_KEY, this.field);
-    md.set(REASON_METADATA_KEY, this.reason);
+    md.set(FIELD_METADATA_KEY, encodeURIComponent(this.field));
+    md.set(REASON_METADATA_KEY, encodeURIComponent(this.reason));
     return md;
   }
 }
@@ -142,7 +145,12 @@ export interface ReceivedStatus {
 
 function firstString(md: Metadata | undefined, key: string): string | undefined {
   const v = md?.get(key)[0];
-  return typeof v === 'string' ? v : undefined;
+  if (typeof v !== 'string') return undefined;
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
 }
 
 /** Maps a status received by a client back to the DomainError class of its code. */

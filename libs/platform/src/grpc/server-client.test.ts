@@ -64,6 +64,14 @@ describe('unary calls through createGrpcServer and createGrpcClient', () => {
     },
   );
 
+  it('carries a Vietnamese reason and field through the trailers intact', async () => {
+    const err = await h.client.call('fail', { text: 'invalid-vi' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InvalidArgumentError);
+    expect((err as InvalidArgumentError).field).toBe('hoTen');
+    expect((err as InvalidArgumentError).reason).toBe('không được để trống');
+    expect((err as Error).message).toBe('hoTen: không được để trống');
+  });
+
   it('sends INVALID_ARGUMENT with the field in trailers to a plain grpc-js client', async () => {
     const raw = new EchoClient(h.address, grpc.credentials.createInsecure());
     const err = await new Promise<grpc.ServiceError>((resolve) => {

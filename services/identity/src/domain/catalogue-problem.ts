@@ -26,7 +26,8 @@ const DIGITS = /^[0-9]+$/;
 
 /** Reason a code is malformed for its expected length, or null. */
 export function codeProblem(code: string, length: number): string | null {
-  if (!DIGITS.test(code) || code.length !== length) return `must be ${length} digits, got "${code}"`;
+  if (!DIGITS.test(code) || code.length !== length)
+    return `must be ${length} digits, got "${code}"`;
   return null;
 }
 

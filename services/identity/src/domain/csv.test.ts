@@ -2,7 +2,13 @@ import { checkHeader, CsvSyntaxError, parseCsvLine } from './csv';
 
 describe('parseCsvLine', () => {
   it('splits plain fields and keeps empty ones and leading zeros', () => {
-    expect(parseCsvLine('commune,00001,Phường Phúc Xá,,001')).toEqual(['commune', '00001', 'Phường Phúc Xá', '', '001']);
+    expect(parseCsvLine('commune,00001,Phường Phúc Xá,,001')).toEqual([
+      'commune',
+      '00001',
+      'Phường Phúc Xá',
+      '',
+      '001',
+    ]);
     expect(parseCsvLine('')).toEqual(['']);
     expect(parseCsvLine('a,')).toEqual(['a', '']);
   });
@@ -19,7 +25,9 @@ describe('parseCsvLine', () => {
   });
 
   it('refuses malformed quoting, naming the column', () => {
-    expect(() => parseCsvLine('a,"open')).toThrow(new CsvSyntaxError(2, 'quoted field is not closed'));
+    expect(() => parseCsvLine('a,"open')).toThrow(
+      new CsvSyntaxError(2, 'quoted field is not closed'),
+    );
     expect(() => parseCsvLine('"a"b,c')).toThrow(CsvSyntaxError);
     expect(() => parseCsvLine('a,b"c')).toThrow(/column 2: quote inside an unquoted field/);
   });

@@ -7,17 +7,35 @@ import { codeProblem, textProblem, type RowProblem } from './catalogue-problem';
 import type { UnitRecord } from './unit-rows';
 
 export const MERGER_COLUMNS = [
-  'old_level', 'old_code', 'old_name', 'old_district_code', 'old_province_code',
-  'new_code', 'new_name', 'new_province_code', 'relation', 'note_vi', 'old_name_in_table', 'flag',
+  'old_level',
+  'old_code',
+  'old_name',
+  'old_district_code',
+  'old_province_code',
+  'new_code',
+  'new_name',
+  'new_province_code',
+  'relation',
+  'note_vi',
+  'old_name_in_table',
+  'flag',
 ] as const;
 export const PROVINCE_MERGER_COLUMNS = [
-  'old_province_code', 'old_province_name', 'new_province_code', 'new_province_name', 'mapping_rows',
+  'old_province_code',
+  'old_province_name',
+  'new_province_code',
+  'new_province_name',
+  'mapping_rows',
 ] as const;
 
 export type Relation = 'full' | 'partial' | 'unchanged';
 const RELATIONS: readonly string[] = ['full', 'partial', 'unchanged'];
 /** Old levels of the table: communes, 5 island districts without communes, 1 area without a code. */
-const OLD_LEVELS: Readonly<Record<string, number | null>> = { commune: 5, district: 3, other: null };
+const OLD_LEVELS: Readonly<Record<string, number | null>> = {
+  commune: 5,
+  district: 3,
+  other: null,
+};
 
 export interface MergerRecord {
   line: number;
@@ -54,10 +72,26 @@ export function parseMergerRow(
 ): { record: MergerRecord } | { problems: RowProblem[] } {
   const problem = (field: string, reason: string): RowProblem => ({ file, line, field, reason });
   if (fields.length !== MERGER_COLUMNS.length) {
-    return { problems: [problem('(row)', `expected ${MERGER_COLUMNS.length} fields, got ${fields.length}`)] };
+    return {
+      problems: [
+        problem('(row)', `expected ${MERGER_COLUMNS.length} fields, got ${fields.length}`),
+      ],
+    };
   }
-  const [oldLevel, oldCode, oldName, oldDistrict, oldProvince, newCode, , newProvince, relation, note, nameInTable, flag] =
-    fields as string[];
+  const [
+    oldLevel,
+    oldCode,
+    oldName,
+    oldDistrict,
+    oldProvince,
+    newCode,
+    ,
+    newProvince,
+    relation,
+    note,
+    nameInTable,
+    flag,
+  ] = fields as string[];
   const problems: RowProblem[] = [];
   const codeLength = OLD_LEVELS[oldLevel!];
   if (codeLength === undefined) {
@@ -83,11 +117,15 @@ export function parseMergerRow(
     if (issue) problems.push(problem(field, issue));
   }
   const newUnit = newUnits.get(newCode!);
-  if (newUnit?.level !== 'commune') problems.push(problem('new_code', `${newCode} is not a commune of structure 2025`));
+  if (newUnit?.level !== 'commune')
+    problems.push(problem('new_code', `${newCode} is not a commune of structure 2025`));
   else if (newUnit.provinceCode !== newProvince) {
-    problems.push(problem('new_province_code', `${newProvince} is not the province of commune ${newCode}`));
+    problems.push(
+      problem('new_province_code', `${newProvince} is not the province of commune ${newCode}`),
+    );
   }
-  if (!RELATIONS.includes(relation!)) problems.push(problem('relation', 'must be full, partial or unchanged'));
+  if (!RELATIONS.includes(relation!))
+    problems.push(problem('relation', 'must be full, partial or unchanged'));
   const noteIssue = textProblem(note!);
   if (noteIssue) problems.push(problem('note_vi', noteIssue));
   if (nameInTable !== '' && nameInTable!.normalize('NFC') !== nameInTable) {
@@ -122,7 +160,11 @@ export function parseProvinceMergerRow(
 ): { record: ProvinceMergerRecord } | { problems: RowProblem[] } {
   const problem = (field: string, reason: string): RowProblem => ({ file, line, field, reason });
   if (fields.length !== PROVINCE_MERGER_COLUMNS.length) {
-    return { problems: [problem('(row)', `expected ${PROVINCE_MERGER_COLUMNS.length} fields, got ${fields.length}`)] };
+    return {
+      problems: [
+        problem('(row)', `expected ${PROVINCE_MERGER_COLUMNS.length} fields, got ${fields.length}`),
+      ],
+    };
   }
   const [oldCode, , newCode, , rows] = fields as string[];
   const problems: RowProblem[] = [];
@@ -134,7 +176,14 @@ export function parseProvinceMergerRow(
   }
   if (!/^[0-9]+$/.test(rows!)) problems.push(problem('mapping_rows', 'must be a whole number'));
   if (problems.length > 0) return { problems };
-  return { record: { line, oldProvinceCode: oldCode!, newProvinceCode: newCode!, mappingRows: Number(rows) } };
+  return {
+    record: {
+      line,
+      oldProvinceCode: oldCode!,
+      newProvinceCode: newCode!,
+      mappingRows: Number(rows),
+    },
+  };
 }
 
 /** Every old commune and every old province must be mapped; an old province only once. */
@@ -145,20 +194,37 @@ export function coverageProblems(
   files: { merger: string; provinces: string },
 ): RowProblem[] {
   const problems: RowProblem[] = [];
-  const mappedCommunes = new Set(mergers.filter((m) => m.oldLevel === 'commune').map((m) => m.oldCode));
+  const mappedCommunes = new Set(
+    mergers.filter((m) => m.oldLevel === 'commune').map((m) => m.oldCode),
+  );
   const provinceRows = new Map<string, number>();
   for (const p of provinceMergers) {
     if (provinceRows.has(p.oldProvinceCode)) {
-      problems.push({ file: files.provinces, line: p.line, field: 'old_province_code', reason: `${p.oldProvinceCode} is mapped twice` });
+      problems.push({
+        file: files.provinces,
+        line: p.line,
+        field: 'old_province_code',
+        reason: `${p.oldProvinceCode} is mapped twice`,
+      });
     }
     provinceRows.set(p.oldProvinceCode, p.line);
   }
   for (const unit of oldUnits) {
     if (unit.level === 'commune' && !mappedCommunes.has(unit.code)) {
-      problems.push({ file: files.merger, line: 0, field: 'old_code', reason: `old commune ${unit.code} has no successor` });
+      problems.push({
+        file: files.merger,
+        line: 0,
+        field: 'old_code',
+        reason: `old commune ${unit.code} has no successor`,
+      });
     }
     if (unit.level === 'province' && !provinceRows.has(unit.code)) {
-      problems.push({ file: files.provinces, line: 0, field: 'old_province_code', reason: `old province ${unit.code} has no successor` });
+      problems.push({
+        file: files.provinces,
+        line: 0,
+        field: 'old_province_code',
+        reason: `old province ${unit.code} has no successor`,
+      });
     }
   }
   return problems;

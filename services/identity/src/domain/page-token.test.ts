@@ -10,7 +10,9 @@ describe('page tokens', () => {
 
   it('refuses tokens of another query or not issued here, naming page.page_token', () => {
     const token = encodePageToken('children:2025:01', ['00004']);
-    expect(() => decodePageToken(token, 'children:2025:79', 1)).toThrow(/page.page_token: belongs to another query/);
+    expect(() => decodePageToken(token, 'children:2025:79', 1)).toThrow(
+      /page.page_token: belongs to another query/,
+    );
     expect(() => decodePageToken('not-a-token', 'x', 1)).toThrow(InvalidArgumentError);
   });
 

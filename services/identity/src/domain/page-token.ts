@@ -18,7 +18,8 @@ export interface PageRequestInput {
 
 export function pageSizeOf(page: PageRequestInput | undefined): number {
   const size = page?.pageSize ?? 0;
-  if (!Number.isInteger(size) || size < 0) throw new InvalidArgumentError('page.page_size', 'must not be negative');
+  if (!Number.isInteger(size) || size < 0)
+    throw new InvalidArgumentError('page.page_size', 'must not be negative');
   if (size === 0) return DEFAULT_PAGE_SIZE;
   return Math.min(size, MAX_PAGE_SIZE);
 }
@@ -32,7 +33,11 @@ export function encodePageToken(scope: string, key: SortKey): string {
 }
 
 /** The sort key after which the page starts, or null for the first page. */
-export function decodePageToken(token: string | undefined, scope: string, keyLength: number): SortKey | null {
+export function decodePageToken(
+  token: string | undefined,
+  scope: string,
+  keyLength: number,
+): SortKey | null {
   if (token === undefined || token === '') return null;
   let parsed: unknown;
   try {
@@ -48,7 +53,8 @@ export function decodePageToken(token: string | undefined, scope: string, keyLen
   ) {
     throw new InvalidArgumentError('page.page_token', 'is not a token issued by this service');
   }
-  if (q !== fingerprint(scope)) throw new InvalidArgumentError('page.page_token', 'belongs to another query');
+  if (q !== fingerprint(scope))
+    throw new InvalidArgumentError('page.page_token', 'belongs to another query');
   return k as SortKey;
 }
 

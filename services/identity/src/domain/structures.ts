@@ -17,7 +17,12 @@ export interface StructureSpec {
 
 /** Ordered by validFrom. Dates before the first structure are not covered by the catalogue. */
 export const STRUCTURES: readonly StructureSpec[] = [
-  { id: '2024', validFrom: '2025-03-01', validTo: '2025-06-30', levels: ['province', 'district', 'commune'] },
+  {
+    id: '2024',
+    validFrom: '2025-03-01',
+    validTo: '2025-06-30',
+    levels: ['province', 'district', 'commune'],
+  },
   { id: '2025', validFrom: '2025-07-01', validTo: null, levels: ['province', 'commune'] },
 ];
 
@@ -29,11 +34,17 @@ export function structureSpec(id: StructureId): StructureSpec {
 
 /** The structure in force on an ISO date, or undefined when none is. */
 export function structureInForce(isoDate: string): StructureSpec | undefined {
-  return STRUCTURES.find((s) => s.validFrom <= isoDate && (s.validTo === null || isoDate <= s.validTo));
+  return STRUCTURES.find(
+    (s) => s.validFrom <= isoDate && (s.validTo === null || isoDate <= s.validTo),
+  );
 }
 
 /** Digits of a unit code by level. */
-export const CODE_LENGTH: Readonly<Record<UnitLevelName, number>> = { province: 2, district: 3, commune: 5 };
+export const CODE_LENGTH: Readonly<Record<UnitLevelName, number>> = {
+  province: 2,
+  district: 3,
+  commune: 5,
+};
 
 /** The level a code of the given structure has, from its length; undefined if none. */
 export function levelOfCode(structure: StructureId, code: string): UnitLevelName | undefined {

@@ -8,15 +8,19 @@ describe('districtSuccessors', () => {
       { oldCode: '00016', newCode: '00008', relation: 'partial', note: '' },
     ]);
     expect(result).toEqual([
-      { newCode: '00004', relation: 'partial', note: 'from units of the district: 00001, 00016 (part)' },
+      {
+        newCode: '00004',
+        relation: 'partial',
+        note: 'from units of the district: 00001, 00016 (part)',
+      },
       { newCode: '00008', relation: 'partial', note: 'from units of the district: 00016 (part)' },
     ]);
   });
 
   it('is full when the whole district went into one commune (island districts)', () => {
-    expect(districtSuccessors([{ oldCode: '536', newCode: '21548', relation: 'full', note: '' }])).toEqual([
-      { newCode: '21548', relation: 'full', note: 'from units of the district: 536' },
-    ]);
+    expect(
+      districtSuccessors([{ oldCode: '536', newCode: '21548', relation: 'full', note: '' }]),
+    ).toEqual([{ newCode: '21548', relation: 'full', note: 'from units of the district: 536' }]);
   });
 });
 

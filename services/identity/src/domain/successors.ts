@@ -42,12 +42,20 @@ export function districtSuccessors(links: readonly MergerLink[]): Successor[] {
         .map((l) => `${l.oldCode}${l.relation === 'partial' ? ' (part)' : ''}`)
         .sort()
         .join(', ');
-      return { newCode, relation: whole ? 'full' : 'partial', note: `from units of the district: ${sources}` };
+      return {
+        newCode,
+        relation: whole ? 'full' : 'partial',
+        note: `from units of the district: ${sources}`,
+      };
     });
 }
 
 /** `coMerged`: every old province mapped to the same new province, this one included. */
-export function provinceSuccessor(oldCode: string, newCode: string, coMerged: readonly string[]): Successor {
+export function provinceSuccessor(
+  oldCode: string,
+  newCode: string,
+  coMerged: readonly string[],
+): Successor {
   if (coMerged.length === 1 && oldCode === newCode) {
     return { newCode, relation: 'unchanged', note: 'province kept' };
   }

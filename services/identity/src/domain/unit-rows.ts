@@ -51,20 +51,28 @@ export function parseUnitRow(
   const columns = UNIT_COLUMNS[structure];
   const problem = (field: string, reason: string): RowProblem => ({ file, line, field, reason });
   if (fields.length !== columns.length) {
-    return { problems: [problem('(row)', `expected ${columns.length} fields, got ${fields.length}`)] };
+    return {
+      problems: [problem('(row)', `expected ${columns.length} fields, got ${fields.length}`)],
+    };
   }
   const [level, code, name, shortName, type, parent, province] = fields as string[];
   const problems: RowProblem[] = [];
   const levels = structureSpec(structure).levels;
   const levelIndex = levels.indexOf(level as UnitLevelName);
   if (levelIndex === -1) {
-    problems.push(problem('level', `must be one of ${levels.join(', ')} in structure ${structure}`));
+    problems.push(
+      problem('level', `must be one of ${levels.join(', ')} in structure ${structure}`),
+    );
     return { problems };
   }
   const unitLevel = level as UnitLevelName;
   const codeIssue = codeProblem(code!, CODE_LENGTH[unitLevel]);
   if (codeIssue) problems.push(problem('code', `${unitLevel} code ${codeIssue}`));
-  for (const [field, value] of [['name', name], ['short_name', shortName], ['type', type]] as const) {
+  for (const [field, value] of [
+    ['name', name],
+    ['short_name', shortName],
+    ['type', type],
+  ] as const) {
     const issue = textProblem(value!);
     if (issue) problems.push(problem(field, issue));
   }
@@ -133,7 +141,10 @@ export function assembleStructure(
       path = `${parent.path}/${row.code}`;
     }
     if (row.provinceCode !== null && row.provinceCode !== provinceCode) {
-      problem('province_code', `${row.provinceCode} differs from the province above the unit (${provinceCode})`);
+      problem(
+        'province_code',
+        `${row.provinceCode} differs from the province above the unit (${provinceCode})`,
+      );
       continue;
     }
     const record: UnitRecord = {

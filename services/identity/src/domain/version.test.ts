@@ -15,15 +15,22 @@ describe('chooseStructure', () => {
   it('uses today when no date is given and the explicit structure when one is', () => {
     expect(chooseStructure({}, today)).toBe('2025');
     expect(chooseStructure({}, '2025-05-01')).toBe('2024');
-    expect(chooseStructure({ structure: '2024', asOf: { year: 2026, month: 1, day: 1 } }, today)).toBe('2024');
+    expect(
+      chooseStructure({ structure: '2024', asOf: { year: 2026, month: 1, day: 1 } }, today),
+    ).toBe('2024');
   });
 
   it('refuses dates before the catalogue and impossible dates, naming as_of', () => {
-    const before = (): string => chooseStructure({ asOf: { year: 2025, month: 2, day: 28 } }, today);
+    const before = (): string =>
+      chooseStructure({ asOf: { year: 2025, month: 2, day: 28 } }, today);
     expect(before).toThrow(InvalidArgumentError);
     expect(before).toThrow(/as_of: no administrative structure .* 2025-02-28/);
-    expect(() => chooseStructure({ asOf: { year: 2025, month: 2, day: 29 } }, today)).toThrow(/as_of: must be a full/);
-    expect(() => chooseStructure({ asOf: { year: 2025, month: 0, day: 0 } }, today)).toThrow(/as_of/);
+    expect(() => chooseStructure({ asOf: { year: 2025, month: 2, day: 29 } }, today)).toThrow(
+      /as_of: must be a full/,
+    );
+    expect(() => chooseStructure({ asOf: { year: 2025, month: 0, day: 0 } }, today)).toThrow(
+      /as_of/,
+    );
   });
 });
 

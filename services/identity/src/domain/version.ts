@@ -16,7 +16,8 @@ export function chooseStructure(input: VersionInput, today: string): StructureId
   let date = today;
   if (input.asOf !== undefined) {
     const iso = isoFromParts(input.asOf);
-    if (iso === null) throw new InvalidArgumentError('as_of', 'must be a full calendar date (year, month, day)');
+    if (iso === null)
+      throw new InvalidArgumentError('as_of', 'must be a full calendar date (year, month, day)');
     date = iso;
   }
   const spec = structureInForce(date);

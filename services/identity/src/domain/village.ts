@@ -28,7 +28,10 @@ export interface ValidVillageInput {
 /** The checked input with the name in NFC and its spaces collapsed; throws InvalidArgumentError. */
 export function validateVillageInput(input: VillageInput): ValidVillageInput {
   if (!/^[0-9]{5}$/.test(input.communeCode)) {
-    throw new InvalidArgumentError('commune_code', 'must be the 5-digit code of a commune of the 2025 structure');
+    throw new InvalidArgumentError(
+      'commune_code',
+      'must be the 5-digit code of a commune of the 2025 structure',
+    );
   }
   const name = input.name.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (name.length === 0) throw new InvalidArgumentError('name', 'must not be empty');
@@ -36,9 +39,14 @@ export function validateVillageInput(input: VillageInput): ValidVillageInput {
     throw new InvalidArgumentError('name', `must be at most ${MAX_VILLAGE_NAME_LENGTH} characters`);
   }
   if (!NAME_CHARACTERS.test(name) || !/\p{L}/u.test(name)) {
-    throw new InvalidArgumentError('name', "must contain letters and only letters, digits, spaces and - . , ' / ( )");
+    throw new InvalidArgumentError(
+      'name',
+      "must contain letters and only letters, digits, spaces and - . , ' / ( )",
+    );
   }
-  if (input.kind === undefined) throw new InvalidArgumentError('kind', 'must be rural (thôn) or urban (tổ dân phố)');
+  // Reasons travel in ASCII-only gRPC metadata (posa-reason): no Vietnamese letters in them.
+  if (input.kind === undefined)
+    throw new InvalidArgumentError('kind', 'must be VILLAGE_KIND_RURAL or VILLAGE_KIND_URBAN');
   return { communeCode: input.communeCode, name, kind: input.kind };
 }
 
@@ -48,10 +56,15 @@ export function villageNameKey(name: string): string {
 }
 
 /** The next code of a commune whose highest number so far is `highest` (0 when none). */
-export function issueVillageCode(communeCode: string, highest: number): { code: string; number: number } {
+export function issueVillageCode(
+  communeCode: string,
+  highest: number,
+): { code: string; number: number } {
   const number = highest + 1;
   if (number > MAX_VILLAGE_NUMBER) {
-    throw new FailedPreconditionError(`commune ${communeCode} has used all ${MAX_VILLAGE_NUMBER} village numbers`);
+    throw new FailedPreconditionError(
+      `commune ${communeCode} has used all ${MAX_VILLAGE_NUMBER} village numbers`,
+    );
   }
   return { code: `${communeCode}${String(number).padStart(3, '0')}`, number };
 }

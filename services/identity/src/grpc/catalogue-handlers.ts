@@ -38,19 +38,30 @@ const MAX_QUERY_LENGTH = 100;
 type Versioned = Pick<GetUnitRequest, 'asOf' | 'structure'>;
 
 function structureOf(request: Versioned, deps: CatalogueDeps): StructureId {
-  return chooseStructure({ asOf: request.asOf, structure: structureFromProto(request.structure) }, deps.today());
+  return chooseStructure(
+    { asOf: request.asOf, structure: structureFromProto(request.structure) },
+    deps.today(),
+  );
 }
 
 function checkCode(structure: StructureId, code: string, field: string): void {
   if (levelOfCode(structure, code) === undefined) {
     const lengths = structure === '2024' ? '2, 3 or 5' : '2 or 5';
-    throw new InvalidArgumentError(field, `must be a unit code of ${lengths} digits in structure ${structure}`);
+    throw new InvalidArgumentError(
+      field,
+      `must be a unit code of ${lengths} digits in structure ${structure}`,
+    );
   }
 }
 
-async function requireUnit(deps: CatalogueDeps, structure: StructureId, code: string): Promise<units.StoredUnit> {
+async function requireUnit(
+  deps: CatalogueDeps,
+  structure: StructureId,
+  code: string,
+): Promise<units.StoredUnit> {
   const unit = await units.getUnit(deps.pool, structure, code);
-  if (unit === undefined) throw new NotFoundError(`unit ${code} does not exist in structure ${structure}`);
+  if (unit === undefined)
+    throw new NotFoundError(`unit ${code} does not exist in structure ${structure}`);
   return unit;
 }
 
@@ -63,7 +74,10 @@ export function catalogueHandlers(deps: CatalogueDeps) {
       return { unit: unitToProto(await requireUnit(deps, structure, request.code)) };
     },
 
-    async listChildren(request: ListChildrenRequest, ctx: CallContext): Promise<ListChildrenResponse> {
+    async listChildren(
+      request: ListChildrenRequest,
+      ctx: CallContext,
+    ): Promise<ListChildrenResponse> {
       principalOf(ctx);
       const structure = structureOf(request, deps);
       const parent = request.parentCode === '' ? null : request.parentCode;
@@ -74,12 +88,21 @@ export function catalogueHandlers(deps: CatalogueDeps) {
       const limit = pageSizeOf(request.page);
       const scope = `children:${structure}:${parent ?? ''}`;
       const after = decodePageToken(request.page?.pageToken, scope, 1);
-      const rows = await units.listChildren(deps.pool, structure, parent, (after?.[0] as string) ?? null, limit + 1);
+      const rows = await units.listChildren(
+        deps.pool,
+        structure,
+        parent,
+        (after?.[0] as string) ?? null,
+        limit + 1,
+      );
       const page = pageOf(rows, limit, scope, (u) => [u.code]);
       return { units: page.items.map(unitToProto), page: { nextPageToken: page.nextPageToken } };
     },
 
-    async listAncestors(request: ListAncestorsRequest, ctx: CallContext): Promise<ListAncestorsResponse> {
+    async listAncestors(
+      request: ListAncestorsRequest,
+      ctx: CallContext,
+    ): Promise<ListAncestorsResponse> {
       principalOf(ctx);
       const structure = structureOf(request, deps);
       checkCode(structure, request.code, 'code');
@@ -96,7 +119,13 @@ export function catalogueHandlers(deps: CatalogueDeps) {
       const limit = pageSizeOf(request.page);
       const scope = `subtree:${structure}:${root.code}`;
       const after = decodePageToken(request.page?.pageToken, scope, 1);
-      const rows = await units.listSubtree(deps.pool, structure, root.path, (after?.[0] as string) ?? null, limit + 1);
+      const rows = await units.listSubtree(
+        deps.pool,
+        structure,
+        root.path,
+        (after?.[0] as string) ?? null,
+        limit + 1,
+      );
       const page = pageOf(rows, limit, scope, (u) => [u.path]);
       return { units: page.items.map(unitToProto), page: { nextPageToken: page.nextPageToken } };
     },
@@ -108,7 +137,8 @@ export function catalogueHandlers(deps: CatalogueDeps) {
         throw new InvalidArgumentError('query', `must be at most ${MAX_QUERY_LENGTH} characters`);
       }
       const words = searchWords(request.query);
-      if (words.length === 0) throw new InvalidArgumentError('query', 'must contain at least one letter or digit');
+      if (words.length === 0)
+        throw new InvalidArgumentError('query', 'must contain at least one letter or digit');
       const level = levelFromProto(request.level);
       if (level !== null && !structureSpec(structure).levels.includes(level)) {
         throw new InvalidArgumentError('level', `structure ${structure} has no ${level} level`);

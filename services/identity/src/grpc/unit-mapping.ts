@@ -64,17 +64,25 @@ export function villageToProto(village: StoredVillage): Village {
 }
 
 /** undefined for UNSPECIFIED (the oneof may also be unset); INVALID_ARGUMENT for unknown values. */
-export function structureFromProto(value: AdministrativeStructure | undefined): StructureId | undefined {
-  if (value === undefined || value === AdministrativeStructure.ADMINISTRATIVE_STRUCTURE_UNSPECIFIED) return undefined;
-  const found = (Object.keys(STRUCTURE_TO_PROTO) as StructureId[]).find((id) => STRUCTURE_TO_PROTO[id] === value);
-  if (found === undefined) throw new InvalidArgumentError('structure', 'must be ADMINISTRATIVE_STRUCTURE_2024 or _2025');
+export function structureFromProto(
+  value: AdministrativeStructure | undefined,
+): StructureId | undefined {
+  if (value === undefined || value === AdministrativeStructure.ADMINISTRATIVE_STRUCTURE_UNSPECIFIED)
+    return undefined;
+  const found = (Object.keys(STRUCTURE_TO_PROTO) as StructureId[]).find(
+    (id) => STRUCTURE_TO_PROTO[id] === value,
+  );
+  if (found === undefined)
+    throw new InvalidArgumentError('structure', 'must be ADMINISTRATIVE_STRUCTURE_2024 or _2025');
   return found;
 }
 
 /** null for UNIT_LEVEL_UNSPECIFIED (no filter). */
 export function levelFromProto(value: UnitLevel): UnitLevelName | null {
   if (value === UnitLevel.UNIT_LEVEL_UNSPECIFIED) return null;
-  const found = (Object.keys(LEVEL_TO_PROTO) as UnitLevelName[]).find((l) => LEVEL_TO_PROTO[l] === value);
+  const found = (Object.keys(LEVEL_TO_PROTO) as UnitLevelName[]).find(
+    (l) => LEVEL_TO_PROTO[l] === value,
+  );
   if (found === undefined) throw new InvalidArgumentError('level', 'is not a known unit level');
   return found;
 }

@@ -25,7 +25,10 @@ export interface VillageDeps {
 
 export function villageHandlers(deps: VillageDeps) {
   return {
-    async createVillage(request: CreateVillageRequest, ctx: CallContext): Promise<CreateVillageResponse> {
+    async createVillage(
+      request: CreateVillageRequest,
+      ctx: CallContext,
+    ): Promise<CreateVillageResponse> {
       const principal = principalOf(ctx);
       const input = validateVillageInput({
         communeCode: request.communeCode,
@@ -41,21 +44,37 @@ export function villageHandlers(deps: VillageDeps) {
       return { village: villageToProto(village) };
     },
 
-    async listVillages(request: ListVillagesRequest, ctx: CallContext): Promise<ListVillagesResponse> {
+    async listVillages(
+      request: ListVillagesRequest,
+      ctx: CallContext,
+    ): Promise<ListVillagesResponse> {
       principalOf(ctx);
       if (!/^[0-9]{5}$/.test(request.communeCode)) {
-        throw new InvalidArgumentError('commune_code', 'must be the 5-digit code of a commune of the 2025 structure');
+        throw new InvalidArgumentError(
+          'commune_code',
+          'must be the 5-digit code of a commune of the 2025 structure',
+        );
       }
       const commune = await getUnit(deps.pool, '2025', request.communeCode);
       if (commune?.level !== 'commune') {
-        throw new NotFoundError(`commune ${request.communeCode} does not exist in the 2025 structure`);
+        throw new NotFoundError(
+          `commune ${request.communeCode} does not exist in the 2025 structure`,
+        );
       }
       const limit = pageSizeOf(request.page);
       const scope = `villages:${request.communeCode}`;
       const after = decodePageToken(request.page?.pageToken, scope, 1);
-      const rows = await listVillages(deps.pool, request.communeCode, (after?.[0] as string) ?? null, limit + 1);
+      const rows = await listVillages(
+        deps.pool,
+        request.communeCode,
+        (after?.[0] as string) ?? null,
+        limit + 1,
+      );
       const page = pageOf(rows, limit, scope, (v) => [v.code]);
-      return { villages: page.items.map(villageToProto), page: { nextPageToken: page.nextPageToken } };
+      return {
+        villages: page.items.map(villageToProto),
+        page: { nextPageToken: page.nextPageToken },
+      };
     },
   };
 }

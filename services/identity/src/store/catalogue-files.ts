@@ -19,7 +19,13 @@ import {
   type ProvinceMergerRecord,
 } from '../domain/merger-rows';
 import type { StructureId } from '../domain/structures';
-import { assembleStructure, parseUnitRow, UNIT_COLUMNS, type UnitRecord, type UnitRow } from '../domain/unit-rows';
+import {
+  assembleStructure,
+  parseUnitRow,
+  UNIT_COLUMNS,
+  type UnitRecord,
+  type UnitRow,
+} from '../domain/unit-rows';
 
 /** The files, by role. Their names are part of the load ledger. */
 export const CATALOGUE_FILES = {
@@ -83,7 +89,10 @@ async function readRows(
       continue;
     }
     if (line === 1) {
-      const issue = text.charCodeAt(0) === 0xfeff ? 'file must not start with a BOM' : checkHeader(fields, columns);
+      const issue =
+        text.charCodeAt(0) === 0xfeff
+          ? 'file must not start with a BOM'
+          : checkHeader(fields, columns);
       if (issue) {
         problems.push({ file: fileName, line, field: '(header)', reason: issue });
         break;
@@ -95,14 +104,24 @@ async function readRows(
   return Math.max(0, line - 1);
 }
 
-async function readUnits(directory: string, structure: StructureId, problems: RowProblem[]): Promise<UnitRecord[]> {
+async function readUnits(
+  directory: string,
+  structure: StructureId,
+  problems: RowProblem[],
+): Promise<UnitRecord[]> {
   const fileName = structure === '2024' ? CATALOGUE_FILES.units2024 : CATALOGUE_FILES.units2025;
   const rows: UnitRow[] = [];
-  await readRows(directory, fileName, UNIT_COLUMNS[structure], (line, fields) => {
-    const result = parseUnitRow(structure, fileName, line, fields);
-    if ('row' in result) rows.push(result.row);
-    else problems.push(...result.problems);
-  }, problems);
+  await readRows(
+    directory,
+    fileName,
+    UNIT_COLUMNS[structure],
+    (line, fields) => {
+      const result = parseUnitRow(structure, fileName, line, fields);
+      if ('row' in result) rows.push(result.row);
+      else problems.push(...result.problems);
+    },
+    problems,
+  );
   const assembled = assembleStructure(structure, fileName, rows);
   problems.push(...assembled.problems);
   return assembled.records;
@@ -117,18 +136,30 @@ export async function readCatalogue(directory: string): Promise<Catalogue> {
   const current = new Map(units2025.map((u) => [u.code, u]));
 
   const mergers: MergerRecord[] = [];
-  await readRows(directory, CATALOGUE_FILES.merger, MERGER_COLUMNS, (line, fields) => {
-    const result = parseMergerRow(CATALOGUE_FILES.merger, line, fields, old, current);
-    if ('record' in result) mergers.push(result.record);
-    else problems.push(...result.problems);
-  }, problems);
+  await readRows(
+    directory,
+    CATALOGUE_FILES.merger,
+    MERGER_COLUMNS,
+    (line, fields) => {
+      const result = parseMergerRow(CATALOGUE_FILES.merger, line, fields, old, current);
+      if ('record' in result) mergers.push(result.record);
+      else problems.push(...result.problems);
+    },
+    problems,
+  );
 
   const provinceMergers: ProvinceMergerRecord[] = [];
-  await readRows(directory, CATALOGUE_FILES.provinces, PROVINCE_MERGER_COLUMNS, (line, fields) => {
-    const result = parseProvinceMergerRow(CATALOGUE_FILES.provinces, line, fields, old, current);
-    if ('record' in result) provinceMergers.push(result.record);
-    else problems.push(...result.problems);
-  }, problems);
+  await readRows(
+    directory,
+    CATALOGUE_FILES.provinces,
+    PROVINCE_MERGER_COLUMNS,
+    (line, fields) => {
+      const result = parseProvinceMergerRow(CATALOGUE_FILES.provinces, line, fields, old, current);
+      if ('record' in result) provinceMergers.push(result.record);
+      else problems.push(...result.problems);
+    },
+    problems,
+  );
 
   if (problems.length === 0) {
     problems.push(
@@ -138,7 +169,8 @@ export async function readCatalogue(directory: string): Promise<Catalogue> {
       }),
     );
   }
-  if (problems.length > 0) throw new CatalogueError(`the catalogue files in ${directory} do not validate`, problems);
+  if (problems.length > 0)
+    throw new CatalogueError(`the catalogue files in ${directory} do not validate`, problems);
   return {
     units: [...units2024, ...units2025],
     mergers,

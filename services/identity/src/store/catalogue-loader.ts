@@ -28,7 +28,10 @@ export interface LoadCatalogueResult {
   durationMs: number;
 }
 
-export async function loadCatalogue(pool: pg.Pool, options: LoadCatalogueOptions): Promise<LoadCatalogueResult> {
+export async function loadCatalogue(
+  pool: pg.Pool,
+  options: LoadCatalogueOptions,
+): Promise<LoadCatalogueResult> {
   const started = performance.now();
   const files = await digestFiles(options.directory);
   const result = await withTransaction(pool, async (client) => {
@@ -44,7 +47,9 @@ export async function loadCatalogue(pool: pg.Pool, options: LoadCatalogueOptions
       return { status: 'unchanged' as const, rowCounts };
     }
     if (loaded.size > 0 && !options.reload) {
-      const list = changed.map((f) => `${f.fileName} (sha256 now ${f.sha256.slice(0, 12)}…)`).join(', ');
+      const list = changed
+        .map((f) => `${f.fileName} (sha256 now ${f.sha256.slice(0, 12)}…)`)
+        .join(', ');
       throw new CatalogueError(
         `catalogue files changed since they were loaded: ${list}; start once with CATALOGUE_RELOAD=true to reload them`,
       );
@@ -55,9 +60,16 @@ export async function loadCatalogue(pool: pg.Pool, options: LoadCatalogueOptions
     await client.query(
       `INSERT INTO catalogue_load (file_name, sha256, row_count)
        SELECT * FROM unnest($1::text[], $2::text[], $3::int[])`,
-      [files.map((f) => f.fileName), files.map((f) => f.sha256), files.map((f) => catalogue.rowCounts[f.fileName] ?? 0)],
+      [
+        files.map((f) => f.fileName),
+        files.map((f) => f.sha256),
+        files.map((f) => catalogue.rowCounts[f.fileName] ?? 0),
+      ],
     );
-    return { status: loaded.size > 0 ? ('reloaded' as const) : ('loaded' as const), rowCounts: catalogue.rowCounts };
+    return {
+      status: loaded.size > 0 ? ('reloaded' as const) : ('loaded' as const),
+      rowCounts: catalogue.rowCounts,
+    };
   });
   return { ...result, files, durationMs: Math.round(performance.now() - started) };
 }
@@ -107,7 +119,9 @@ async function writeCatalogue(client: pg.PoolClient, catalogue: Catalogue): Prom
     );
   } catch (err) {
     if (isPgError(err) && err.code === PG_CODES.foreignKeyViolation) {
-      throw new CatalogueError('a unit missing from the new files still has villages; keep it in the files');
+      throw new CatalogueError(
+        'a unit missing from the new files still has villages; keep it in the files',
+      );
     }
     throw err;
   }

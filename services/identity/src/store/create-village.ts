@@ -18,7 +18,10 @@ export interface CreateVillageCommand {
   sourceAddress: string;
 }
 
-export async function createVillage(pool: pg.Pool, command: CreateVillageCommand): Promise<StoredVillage> {
+export async function createVillage(
+  pool: pg.Pool,
+  command: CreateVillageCommand,
+): Promise<StoredVillage> {
   return withTransaction(pool, async (client) => {
     const village = await insertVillage(client, {
       communeCode: command.communeCode,
@@ -37,7 +40,12 @@ export async function createVillage(pool: pg.Pool, command: CreateVillageCommand
       provinceCode: village.provinceCode,
       sourceAddress: command.sourceAddress,
       before: null,
-      after: { code: village.code, communeCode: village.communeCode, name: village.name, kind: village.kind },
+      after: {
+        code: village.code,
+        communeCode: village.communeCode,
+        name: village.name,
+        kind: village.kind,
+      },
       at,
     });
     await appendToOutbox(client, [

@@ -39,7 +39,10 @@ export interface ProvinceLink {
   coMerged: string[];
 }
 
-export async function provinceLink(db: Queryable, oldProvinceCode: string): Promise<ProvinceLink | undefined> {
+export async function provinceLink(
+  db: Queryable,
+  oldProvinceCode: string,
+): Promise<ProvinceLink | undefined> {
   const res = await db.query<ProvinceLink>(
     `SELECT p.new_province_code AS "newCode",
             array(SELECT q.old_province_code FROM province_merger q

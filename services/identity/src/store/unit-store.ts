@@ -24,16 +24,24 @@ const COLUMNS = `structure, code, level, name, short_name AS "shortName", type, 
 
 type Queryable = pg.Pool | pg.PoolClient;
 
-export async function getUnit(db: Queryable, structure: StructureId, code: string): Promise<StoredUnit | undefined> {
-  const res = await db.query<StoredUnit>(`SELECT ${COLUMNS} FROM unit WHERE structure = $1 AND code = $2`, [
-    structure,
-    code,
-  ]);
+export async function getUnit(
+  db: Queryable,
+  structure: StructureId,
+  code: string,
+): Promise<StoredUnit | undefined> {
+  const res = await db.query<StoredUnit>(
+    `SELECT ${COLUMNS} FROM unit WHERE structure = $1 AND code = $2`,
+    [structure, code],
+  );
   return res.rows[0];
 }
 
 /** Units of one structure by code, in code order (unknown codes are skipped). */
-export async function getUnits(db: Queryable, structure: StructureId, codes: readonly string[]): Promise<StoredUnit[]> {
+export async function getUnits(
+  db: Queryable,
+  structure: StructureId,
+  codes: readonly string[],
+): Promise<StoredUnit[]> {
   const res = await db.query<StoredUnit>(
     `SELECT ${COLUMNS} FROM unit WHERE structure = $1 AND code = ANY($2::text[]) ORDER BY path`,
     [structure, codes],
@@ -95,7 +103,13 @@ export type RankedUnit = StoredUnit & { rank: number };
  * name is the query; 1: it starts with the query; 2: other matches. Then depth-first order.
  */
 export async function searchUnits(db: Queryable, filter: SearchFilter): Promise<RankedUnit[]> {
-  const params: unknown[] = [filter.structure, filter.key, `${filter.key}%`, filter.level, filter.provinceCode];
+  const params: unknown[] = [
+    filter.structure,
+    filter.key,
+    `${filter.key}%`,
+    filter.level,
+    filter.provinceCode,
+  ];
   const wordClauses = filter.words.map((word) => {
     params.push(`%${word}%`, `% ${word}%`);
     // The first LIKE uses the trigram index; the second keeps matches that start a word.

@@ -27,7 +27,10 @@ export interface NewVillage {
  * Inserts a village inside the caller's transaction. The commune's row is locked so two
  * villages created at once in one commune get consecutive numbers.
  */
-export async function insertVillage(client: pg.PoolClient, village: NewVillage): Promise<StoredVillage> {
+export async function insertVillage(
+  client: pg.PoolClient,
+  village: NewVillage,
+): Promise<StoredVillage> {
   const commune = await client.query<{ provinceCode: string }>(
     `SELECT province_code AS "provinceCode" FROM unit
      WHERE structure = '2025' AND code = $1 AND level = 'commune' FOR NO KEY UPDATE`,
@@ -59,8 +62,14 @@ export async function insertVillage(client: pg.PoolClient, village: NewVillage):
     );
     return res.rows[0]!;
   } catch (err) {
-    if (isPgError(err) && err.code === PG_CODES.uniqueViolation && err.constraint === 'village_name_unique') {
-      throw new AlreadyExistsError(`commune ${village.communeCode} already has a village of that name`);
+    if (
+      isPgError(err) &&
+      err.code === PG_CODES.uniqueViolation &&
+      err.constraint === 'village_name_unique'
+    ) {
+      throw new AlreadyExistsError(
+        `commune ${village.communeCode} already has a village of that name`,
+      );
     }
     throw err;
   }
