@@ -85,18 +85,14 @@ describe('jurisdiction', () => {
 });
 
 /** Random trees: node i (1..n) hangs under a random earlier node, or under the root. */
-const randomTree = fc
-  .integer({ min: 1, max: 120 })
-  .chain((n) =>
-    fc
-      .array(fc.nat(), { minLength: n, maxLength: n })
-      .map((picks) =>
-        picks.map((pick, i) => ({
-          code: String(10 + i),
-          parentCode: i === 0 ? 'VN' : pick % (i + 1) === 0 ? 'VN' : String(10 + (pick % i)),
-        })),
-      ),
-  );
+const randomTree = fc.integer({ min: 1, max: 120 }).chain((n) =>
+  fc.array(fc.nat(), { minLength: n, maxLength: n }).map((picks) =>
+    picks.map((pick, i) => ({
+      code: String(10 + i),
+      parentCode: i === 0 ? 'VN' : pick % (i + 1) === 0 ? 'VN' : String(10 + (pick % i)),
+    })),
+  ),
+);
 
 /** The obvious definition the interval index must agree with: walk up the parents. */
 function naiveWithin(parents: Map<string, string>, unit: string, ancestor: string): boolean {

@@ -31,7 +31,7 @@ describe('createLogger', () => {
     expect(line).toMatchObject({
       level: 'info',
       service: 'cases',
-      version: '1.2.3',
+      service_version: '1.2.3',
       case_id: 'C-1',
       msg: 'opened',
     });

@@ -1,5 +1,5 @@
 /** Environment of the edge, validated once at start. */
-import { bool, int, loadConfig, oneOf, port, str, url, type ConfigOf } from '@posa/platform';
+import { bool, ConfigError, int, loadConfig, oneOf, port, str, url, type ConfigOf } from '@posa/platform';
 
 export const configSchema = {
   HTTP_PORT: port({ default: 8080, doc: 'web console, /api/v1, /healthz and /readyz' }),
@@ -44,7 +44,7 @@ export type EdgeConfig = ConfigOf<typeof configSchema>;
 export function loadEdgeConfig(env: Readonly<Record<string, string | undefined>> = process.env): EdgeConfig {
   const config = loadConfig(configSchema, env);
   if (config.SESSION_STORE === 'redis' && config.REDIS_URL === undefined) {
-    throw new Error('SESSION_STORE: redis needs REDIS_URL');
+    throw new ConfigError([{ variable: 'SESSION_STORE', reason: 'redis needs REDIS_URL' }]);
   }
   return config;
 }

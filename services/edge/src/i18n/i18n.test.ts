@@ -1,0 +1,30 @@
+import { ROLES } from '@posa/auth';
+import { dictionaries, isMessageKey, LANGUAGES, translator } from './index';
+
+describe('console dictionaries', () => {
+  const keys = (lang: (typeof LANGUAGES)[number]): string[] => Object.keys(dictionaries[lang]).sort();
+
+  it('have the same keys in every language', () => {
+    for (const lang of LANGUAGES) expect(keys(lang)).toEqual(keys('vi'));
+  });
+
+  it('have a non-empty text for every key, with the same placeholders', () => {
+    for (const key of keys('vi')) {
+      const placeholders = (lang: (typeof LANGUAGES)[number]): string[] =>
+        (dictionaries[lang][key as keyof (typeof dictionaries)['vi']].match(/\{[a-z_]+\}/gi) ?? []).sort();
+      for (const lang of LANGUAGES) {
+        expect(dictionaries[lang][key as keyof (typeof dictionaries)['vi']].trim()).not.toBe('');
+        expect(placeholders(lang)).toEqual(placeholders('vi'));
+      }
+    }
+  });
+
+  it('name every POSA role', () => {
+    for (const role of ROLES) expect(isMessageKey(`role.${role}`)).toBe(true);
+  });
+
+  it('fill placeholders and keep unknown ones', () => {
+    expect(translator('en')('villages.created', { code: '00004001' })).toBe('Village added with code 00004001.');
+    expect(translator('vi')('villages.created')).toContain('{code}');
+  });
+});
