@@ -4,14 +4,14 @@
 // today it brings up the database layer they stand on. Ctrl-C stops everything cleanly.
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { createLogger } from '@posa/platform';
+import { createLogger, type LogLevel } from '@posa/platform';
 import { startEmbeddedPostgres, createPool, runMigrations } from '@posa/db';
 
 /** One database per service (ARCHITECTURE: no service reads another's tables). */
 const SERVICE_DATABASES = ['identity', 'households', 'cases', 'payments', 'reporting', 'sync'];
 
 async function main(): Promise<void> {
-  const log = createLogger({ service: 'posa-start', level: process.env.LOG_LEVEL ?? 'info' });
+  const log = createLogger({ service: 'posa-start', level: (process.env.LOG_LEVEL ?? 'info') as LogLevel });
   const root = path.resolve(__dirname, '..');
   const dataRoot = path.resolve(process.env.POSA_DATA_DIR ?? path.join(root, '.posa', 'data'));
   const port = Number(process.env.POSA_PG_PORT ?? 5433);

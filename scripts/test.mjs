@@ -2,7 +2,7 @@
 // `npm test`: everything CI checks, in one command, ending with the plain summary line
 // "N passed, N failed[, N skipped]" taken from jest's results.
 //
-//   1. type-check and build every package (tsc -b)
+//   1. type-check and build every package (tsc -b), then type-check tests and scripts
 //   2. the committed libs/proto matches proto/ (regenerate + diff)
 //   3. lint and formatting (eslint, prettier)
 //   4. Helm charts: lint, render, schema-validate offline
@@ -38,6 +38,7 @@ function step(name, command, commandArgs) {
 
 if (!onlyJest) {
   step('type-check and build', bin('tsc'), ['-b']);
+  step('type-check tests and scripts', bin('tsc'), ['-p', 'tsconfig.test.json', '--noEmit']);
   step('generated code is current', 'bash', ['scripts/check-generated.sh']);
   step('eslint', bin('eslint'), ['.']);
   step('prettier', bin('prettier'), ['--check', '.']);

@@ -1,39 +1,9 @@
 import * as grpc from '@grpc/grpc-js';
-import {
-  createGrpcServer,
-  createGrpcClient,
-  createLogger,
-  service,
-  type GrpcServer,
-} from '@posa/platform';
-import { Writable } from 'node:stream';
+import { createGrpcServer, createGrpcClient, service, type GrpcServer } from '@posa/platform';
 import { TokenVerifier } from './token-verifier';
 import { authInterceptor, principalOf } from './grpc-interceptor';
 import { startKeyServer, type KeyServer } from './key-server.fixture';
-
-/** A one-method service (JSON on the wire) answering with the caller's unit and roles. */
-const json = (v: unknown): Buffer => Buffer.from(JSON.stringify(v));
-const parse = (b: Buffer): Record<string, unknown> =>
-  JSON.parse(b.toString('utf8')) as Record<string, unknown>;
-const method = (name: string) =>
-  ({
-    path: `/posa.test.v1.WhoAmIService/${name}`,
-    requestStream: false,
-    responseStream: false,
-    requestSerialize: json,
-    requestDeserialize: parse,
-    responseSerialize: json,
-    responseDeserialize: parse,
-    originalName: name,
-  }) as const;
-const WhoAmIService = { whoAmI: method('WhoAmI'), ping: method('Ping') } as const;
-const WhoAmIClient = grpc.makeGenericClientConstructor(
-  WhoAmIService,
-  'posa.test.v1.WhoAmIService',
-) as unknown as {
-  new (address: string, credentials: grpc.ChannelCredentials): grpc.Client;
-  service: typeof WhoAmIService;
-};
+import { WhoAmIClient, WhoAmIService, silentLogger } from './who-am-i.fixture';
 
 describe('authInterceptor on a real gRPC server', () => {
   let keys: KeyServer;
@@ -47,7 +17,6 @@ describe('authInterceptor on a real gRPC server', () => {
       audience: 'posa-api',
       jwksUrl: keys.jwksUrl,
     });
-    const silent = new Writable({ write: (_c, _e, done) => done() });
     server = createGrpcServer({
       services: [
         service(WhoAmIService, {
@@ -60,7 +29,7 @@ describe('authInterceptor on a real gRPC server', () => {
       ],
       port: 0,
       host: '127.0.0.1',
-      logger: createLogger({ service: 'auth-test', level: 'error', destination: silent }),
+      logger: silentLogger(),
       interceptors: [
         authInterceptor(verifier, { publicMethods: ['/posa.test.v1.WhoAmIService/Ping'] }),
       ],

@@ -1,43 +1,15 @@
 import * as grpc from '@grpc/grpc-js';
-import { Writable } from 'node:stream';
-import {
-  createGrpcServer,
-  createGrpcClient,
-  createLogger,
-  service,
-  type GrpcServer,
-} from '@posa/platform';
+import { createGrpcServer, createGrpcClient, service, type GrpcServer } from '@posa/platform';
 import { createUser, deleteUser, passwordGrant, realmUrl } from '@posa/testing';
 import { TokenVerifier } from './token-verifier';
 import { authInterceptor, principalOf } from './grpc-interceptor';
+import { WhoAmIClient, WhoAmIService, silentLogger } from './who-am-i.fixture';
 
 /**
  * Tokens issued by the real Keycloak with the realm from deploy/keycloak: the password
  * grant of client posa-cli gives an access token with audience posa-api, the unit_code
  * claim and realm roles, which the verifier and the gRPC interceptor accept.
  */
-const json = (v: unknown): Buffer => Buffer.from(JSON.stringify(v));
-const parse = (b: Buffer): Record<string, unknown> =>
-  JSON.parse(b.toString('utf8')) as Record<string, unknown>;
-const WhoAmIService = {
-  whoAmI: {
-    path: '/posa.test.v1.WhoAmIService/WhoAmI',
-    requestStream: false,
-    responseStream: false,
-    requestSerialize: json,
-    requestDeserialize: parse,
-    responseSerialize: json,
-    responseDeserialize: parse,
-    originalName: 'WhoAmI',
-  },
-} as const;
-const WhoAmIClient = grpc.makeGenericClientConstructor(
-  WhoAmIService,
-  'posa.test.v1.WhoAmIService',
-) as unknown as {
-  new (address: string, credentials: grpc.ChannelCredentials): grpc.Client;
-  service: typeof WhoAmIService;
-};
 
 describe('Keycloak tokens', () => {
   const username = `district-officer-${process.pid}`;
@@ -79,15 +51,14 @@ describe('Keycloak tokens', () => {
   it('authorises a gRPC call with the Keycloak token and refuses a tampered one', async () => {
     const server: GrpcServer = createGrpcServer({
       services: [
-        service(WhoAmIService, { whoAmI: (_r, ctx) => ({ unit: principalOf(ctx).unitCode }) }),
+        service(WhoAmIService, {
+          whoAmI: (_r, ctx) => ({ unit: principalOf(ctx).unitCode }),
+          ping: () => ({ pong: true }),
+        }),
       ],
       port: 0,
       host: '127.0.0.1',
-      logger: createLogger({
-        service: 'auth-it',
-        level: 'error',
-        destination: new Writable({ write: (_c, _e, d) => d() }),
-      }),
+      logger: silentLogger(),
       interceptors: [authInterceptor(verifier)],
     });
     const port = await server.start();
