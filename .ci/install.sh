@@ -6,3 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/infra/install.sh
+# Debian's Chromium (and a font with Vietnamese glyphs) for the console's browser tests.
+bash scripts/infra/install-browser.sh

@@ -1,22 +1,55 @@
 /** Environment of the edge, validated once at start. */
-import { bool, ConfigError, int, loadConfig, oneOf, port, str, url, type ConfigOf } from '@posa/platform';
+import {
+  bool,
+  ConfigError,
+  int,
+  loadConfig,
+  oneOf,
+  port,
+  str,
+  url,
+  type ConfigOf,
+} from '@posa/platform';
 
 export const configSchema = {
   HTTP_PORT: port({ default: 8080, doc: 'web console, /api/v1, /healthz and /readyz' }),
   METRICS_PORT: port({ default: 9464, doc: '/metrics (Prometheus)' }),
   LISTEN_HOST: str({ default: '0.0.0.0', doc: 'address the HTTP servers bind' }),
-  LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, { default: 'info' }),
-  SHUTDOWN_TIMEOUT_MS: int({ min: 1000, max: 300_000, default: 20_000, doc: 'bound of the graceful shutdown' }),
+  LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, {
+    default: 'info',
+  }),
+  SHUTDOWN_TIMEOUT_MS: int({
+    min: 1000,
+    max: 300_000,
+    default: 20_000,
+    doc: 'bound of the graceful shutdown',
+  }),
   PUBLIC_URL: url({
     protocols: ['http:', 'https:'],
     required: false,
     doc: 'external base URL, e.g. https://posa.example (default: taken from each request)',
   }),
-  TRUST_PROXY: int({ min: 0, max: 10, default: 0, doc: 'reverse proxies in front of the edge (X-Forwarded-*)' }),
+  TRUST_PROXY: int({
+    min: 0,
+    max: 10,
+    default: 0,
+    doc: 'reverse proxies in front of the edge (X-Forwarded-*)',
+  }),
   COOKIE_SECURE: bool({ default: false, doc: 'send cookies over HTTPS only (set behind TLS)' }),
-  IDENTITY_ADDRESS: str({ default: '127.0.0.1:50051', doc: 'host:port of the identity gRPC server' }),
-  GRPC_DEADLINE_MS: int({ min: 100, max: 60_000, default: 5000, doc: 'deadline of each gRPC call' }),
-  KEYCLOAK_URL: url({ protocols: ['http:', 'https:'], doc: 'Keycloak base URL, e.g. https://sso.example' }),
+  IDENTITY_ADDRESS: str({
+    default: '127.0.0.1:50051',
+    doc: 'host:port of the identity gRPC server',
+  }),
+  GRPC_DEADLINE_MS: int({
+    min: 100,
+    max: 60_000,
+    default: 5000,
+    doc: 'deadline of each gRPC call',
+  }),
+  KEYCLOAK_URL: url({
+    protocols: ['http:', 'https:'],
+    doc: 'Keycloak base URL, e.g. https://sso.example',
+  }),
   KEYCLOAK_REALM: str({ default: 'posa', doc: 'realm of POSA' }),
   KEYCLOAK_CLIENT_ID: str({ default: 'posa-edge', doc: 'confidential client of the edge' }),
   KEYCLOAK_CLIENT_SECRET: str({
@@ -28,20 +61,46 @@ export const configSchema = {
     required: false,
     doc: 'where sessions live (default: redis when REDIS_URL is set, else memory)',
   }),
-  REDIS_URL: url({ protocols: ['redis:', 'rediss:'], required: false, secret: true, doc: 'sessions and rate limits' }),
+  REDIS_URL: url({
+    protocols: ['redis:', 'rediss:'],
+    required: false,
+    secret: true,
+    doc: 'sessions and rate limits',
+  }),
+  REDIS_KEY_PREFIX: str({
+    default: 'posa:edge:',
+    doc: 'prefix of every Redis key (sessions, rate limits)',
+  }),
   SESSION_SECRET: str({
     required: false,
     secret: true,
     doc: 'signs the session cookie; random per process when unset (sessions then end at restart)',
   }),
-  SESSION_MAX_AGE_MS: int({ min: 60_000, max: 86_400_000, default: 36_000_000, doc: 'session cookie lifetime' }),
-  RATE_LIMIT_PER_MINUTE: int({ min: 1, max: 100_000, default: 600, doc: 'requests per client address' }),
-  SIGNIN_RATE_LIMIT_PER_MINUTE: int({ min: 1, max: 10_000, default: 20, doc: 'sign-in requests per address' }),
+  SESSION_MAX_AGE_MS: int({
+    min: 60_000,
+    max: 86_400_000,
+    default: 36_000_000,
+    doc: 'session cookie lifetime',
+  }),
+  RATE_LIMIT_PER_MINUTE: int({
+    min: 1,
+    max: 100_000,
+    default: 600,
+    doc: 'requests per client address',
+  }),
+  SIGNIN_RATE_LIMIT_PER_MINUTE: int({
+    min: 1,
+    max: 10_000,
+    default: 20,
+    doc: 'sign-in requests per address',
+  }),
 };
 
 export type EdgeConfig = ConfigOf<typeof configSchema>;
 
-export function loadEdgeConfig(env: Readonly<Record<string, string | undefined>> = process.env): EdgeConfig {
+export function loadEdgeConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): EdgeConfig {
   const config = loadConfig(configSchema, env);
   if (config.SESSION_STORE === 'redis' && config.REDIS_URL === undefined) {
     throw new ConfigError([{ variable: 'SESSION_STORE', reason: 'redis needs REDIS_URL' }]);

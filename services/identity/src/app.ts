@@ -16,9 +16,20 @@ import {
   type Logger,
   type OpsServer,
 } from '@posa/platform';
+import type { InProcessBus } from '@posa/events';
+import type { AccountDeps } from './accounts/account-context';
+import { reconcileAccounts, type ReconcileResult } from './accounts/reconcile';
 import type { IdentityConfig } from './config';
+import type { AccessData } from './domain/access-model';
 import { todayInVietnam } from './domain/calendar';
+import { startOutboxRelay, type RunningRelay } from './events/event-transport';
+import { accountService } from './grpc/account-service';
+import { auditService } from './grpc/audit-service';
 import { unitService } from './grpc/unit-service';
+import type { IdentityProviderAdmin } from './keycloak/identity-provider-admin';
+import { KeycloakAdmin } from './keycloak/keycloak-admin';
+import { LocalCredentialStore } from './keycloak/local-credential-store';
+import { loadAccessData } from './store/access-store';
 import { loadCatalogue, type LoadCatalogueResult } from './store/catalogue-loader';
 import { DEFAULT_CATALOGUE_DIR } from './store/catalogue-files';
 import { listUnitLinks } from './store/unit-store';
@@ -38,17 +49,59 @@ export interface IdentityApp {
   readonly pool: pg.Pool;
   /** Outcome of the catalogue load at start (after start()). */
   readonly catalogue: LoadCatalogueResult | undefined;
+  /** Where accounts are provisioned (after start()). */
+  readonly idp: IdentityProviderAdmin;
+  /** One reconciliation run now (the periodic job and the RPC run the same). */
+  reconcile(): Promise<ReconcileResult>;
+}
+
+export interface AppOptions {
+  /** The shared in-process bus of the embedded run (EVENTS_TRANSPORT=in-process). */
+  bus?: InProcessBus;
+  /** Another identity provider (tests, the embedded run); default from IDENTITY_PROVIDER. */
+  idp?: IdentityProviderAdmin;
+  /** Today in Vietnam as YYYY-MM-DD (tests fix the date). */
+  today?: () => string;
+}
+
+/** Keycloak's base URL and realm from the issuer URL (…/realms/<realm>). */
+export function keycloakOfIssuer(issuer: string): { baseUrl: string; realm: string } {
+  const match = /^(.*)\/realms\/([^/]+)\/?$/.exec(issuer);
+  if (match === null) throw new Error('KEYCLOAK_ISSUER_URL: must end with /realms/<realm>');
+  return { baseUrl: match[1]!, realm: match[2]! };
+}
+
+function createIdp(config: IdentityConfig, pool: pg.Pool): IdentityProviderAdmin {
+  if (config.IDENTITY_PROVIDER === 'local') return new LocalCredentialStore(pool);
+  if (config.KEYCLOAK_ADMIN_CLIENT_SECRET === undefined) {
+    throw new Error('KEYCLOAK_ADMIN_CLIENT_SECRET: required when IDENTITY_PROVIDER=keycloak');
+  }
+  return new KeycloakAdmin({
+    ...keycloakOfIssuer(config.KEYCLOAK_ISSUER_URL),
+    clientId: config.KEYCLOAK_ADMIN_CLIENT_ID,
+    clientSecret: config.KEYCLOAK_ADMIN_CLIENT_SECRET,
+  });
+}
+
+async function loadSuccessorProvinces(pool: pg.Pool): Promise<Map<string, string>> {
+  const { rows } = await pool.query('SELECT old_province_code, new_province_code FROM province_merger');
+  return new Map(rows.map((r: { old_province_code: string; new_province_code: string }) => [r.old_province_code, r.new_province_code]));
 }
 
 /** Builds the 2025 tree used for jurisdiction; provinces hang under the national root. */
 export async function loadUnitTree2025(pool: pg.Pool): Promise<UnitTree> {
-  const links = await listUnitLinks(pool, '2025');
+  return loadUnitTree(pool, '2025');
+}
+
+/** The tree of one structure; provinces hang under the national root. */
+export async function loadUnitTree(pool: pg.Pool, structure: '2024' | '2025'): Promise<UnitTree> {
+  const links = await listUnitLinks(pool, structure);
   return new UnitTree(
     links.map((l) => ({ code: l.code, parentCode: l.parentCode ?? NATIONAL_UNIT_CODE })),
   );
 }
 
-export function createApp(config: IdentityConfig, logger: Logger): IdentityApp {
+export function createApp(config: IdentityConfig, logger: Logger, options: AppOptions = {}): IdentityApp {
   const pool = createPool({
     url: config.DATABASE_URL,
     max: config.DB_POOL_MAX,
@@ -63,11 +116,21 @@ export function createApp(config: IdentityConfig, logger: Logger): IdentityApp {
   let ops: OpsServer | undefined;
   let catalogue: LoadCatalogueResult | undefined;
   let stopping: Promise<void> | undefined;
+  let relay: RunningRelay | undefined;
+  let reconcileTimer: NodeJS.Timeout | undefined;
+  let idp: IdentityProviderAdmin | undefined;
+  const today = options.today ?? (() => todayInVietnam());
+  const reconcile = (): Promise<ReconcileResult> => {
+    if (idp === undefined) throw new Error('identity is not started');
+    return reconcileAccounts(pool, idp, logger);
+  };
 
   const stop = (graceMs = 10_000): Promise<void> => {
     stopping ??= (async () => {
       readiness.markShuttingDown();
+      if (reconcileTimer) clearInterval(reconcileTimer);
       if (server) await server.stop(graceMs);
+      if (relay) await relay.stop();
       if (ops) await ops.close();
       await closePool(pool);
     })();
@@ -90,19 +153,50 @@ export function createApp(config: IdentityConfig, logger: Logger): IdentityApp {
         'unit catalogue ready',
       );
       const tree2025 = await loadUnitTree2025(pool);
+      const trees = { '2024': await loadUnitTree(pool, '2024'), '2025': tree2025 };
+      const access: AccessData = await loadAccessData(pool);
+      const successors = await loadSuccessorProvinces(pool);
+      idp = options.idp ?? createIdp(config, pool);
+      const accountDeps: AccountDeps = {
+        pool,
+        idp,
+        logger,
+        today,
+        trees: () => trees,
+        access: () => access,
+        successorProvince: () => successors,
+      };
       const verifier = new TokenVerifier({
         issuer: config.KEYCLOAK_ISSUER_URL,
         audience: config.TOKEN_AUDIENCE,
       });
       server = createGrpcServer({
-        services: [unitService({ pool, today: () => todayInVietnam(), tree2025: () => tree2025 })],
+        services: [
+          unitService({ pool, today, tree2025: () => tree2025 }),
+          accountService(accountDeps),
+          auditService(accountDeps),
+        ],
         port: config.GRPC_PORT,
         host: config.LISTEN_HOST,
         logger,
         metrics,
         interceptors: [authInterceptor(verifier)],
       });
+      relay = await startOutboxRelay({
+        pool,
+        transport: config.EVENTS_TRANSPORT,
+        brokers: (config.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter((b) => b !== ''),
+        bus: options.bus,
+        logger,
+        registry: metrics.registry,
+      });
       const grpcPort = await server.start();
+      if (config.RECONCILE_INTERVAL_MS > 0) {
+        reconcileTimer = setInterval(() => {
+          reconcile().catch((err: unknown) => logger.error({ err }, 'account reconciliation failed'));
+        }, config.RECONCILE_INTERVAL_MS);
+        reconcileTimer.unref();
+      }
       ops = await startOpsServer({
         host: config.LISTEN_HOST,
         healthPort: config.HTTP_PORT,
@@ -129,5 +223,10 @@ export function createApp(config: IdentityConfig, logger: Logger): IdentityApp {
     get catalogue() {
       return catalogue;
     },
+    get idp() {
+      if (idp === undefined) throw new Error('identity is not started');
+      return idp;
+    },
+    reconcile,
   };
 }

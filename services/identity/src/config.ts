@@ -40,6 +40,33 @@ export const configSchema = {
     default: false,
     doc: 'replace the loaded catalogue when its files changed (otherwise a changed file stops the start)',
   }),
+  EVENTS_TRANSPORT: oneOf(['in-process', 'kafka'] as const, {
+    default: 'in-process',
+    doc: 'where the outbox relay publishes: Kafka (full stack) or the in-process bus (embedded run)',
+  }),
+  KAFKA_BROKERS: str({
+    required: false,
+    doc: 'comma-separated host:port of the Kafka brokers (EVENTS_TRANSPORT=kafka)',
+  }),
+  IDENTITY_PROVIDER: oneOf(['keycloak', 'local'] as const, {
+    default: 'keycloak',
+    doc: "where accounts are provisioned: Keycloak's admin API, or identity's own credential store (embedded run)",
+  }),
+  KEYCLOAK_ADMIN_CLIENT_ID: str({
+    default: 'posa-services',
+    doc: 'confidential client whose service account holds manage-users, view-users, query-users',
+  }),
+  KEYCLOAK_ADMIN_CLIENT_SECRET: str({
+    required: false,
+    secret: true,
+    doc: 'secret of KEYCLOAK_ADMIN_CLIENT_ID (required with IDENTITY_PROVIDER=keycloak)',
+  }),
+  RECONCILE_INTERVAL_MS: int({
+    min: 0,
+    max: 86_400_000,
+    default: 900_000,
+    doc: 'period of the account/identity-provider drift check; 0 turns the periodic run off',
+  }),
 };
 
 export type IdentityConfig = ConfigOf<typeof configSchema>;

@@ -10,10 +10,10 @@ interface HealthClient extends grpc.Client {
   ): grpc.ClientUnaryCall;
 }
 
-const HealthClientCtor = grpc.makeGenericClientConstructor(healthService, 'Health') as unknown as new (
-  address: string,
-  credentials: grpc.ChannelCredentials,
-) => HealthClient;
+const HealthClientCtor = grpc.makeGenericClientConstructor(
+  healthService,
+  'Health',
+) as unknown as new (address: string, credentials: grpc.ChannelCredentials) => HealthClient;
 
 export interface HealthProbe {
   /** Resolves when the service answers SERVING within the deadline; rejects otherwise. */
@@ -27,7 +27,8 @@ export function createIdentityHealthProbe(address: string, deadlineMs: number): 
     check: () =>
       new Promise<void>((resolve, reject) => {
         client.Check({ service: '' }, { deadline: Date.now() + deadlineMs }, (err, response) => {
-          if (err) reject(new Error(`identity health check failed: ${grpc.status[err.code] ?? err.code}`));
+          if (err)
+            reject(new Error(`identity health check failed: ${grpc.status[err.code] ?? err.code}`));
           else if (response?.status === 'SERVING' || response?.status === 1) resolve();
           else reject(new Error(`identity is ${String(response?.status)}`));
         });

@@ -82,6 +82,13 @@ export class UnitGateway {
   }
 }
 
-export function createUnitGateway(address: string, deadlineMs: number, metrics?: Metrics): UnitGateway {
-  return new UnitGateway(createGrpcClient(UnitServiceClient, address, { defaultDeadlineMs: deadlineMs, metrics }), deadlineMs);
+export function createUnitGateway(
+  address: string,
+  deadlineMs: number,
+  metrics?: Metrics,
+): UnitGateway {
+  return new UnitGateway(
+    createGrpcClient(UnitServiceClient, address, { defaultDeadlineMs: deadlineMs, metrics }),
+    deadlineMs,
+  );
 }

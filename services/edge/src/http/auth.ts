@@ -43,7 +43,8 @@ export function accessTokenOf(req: Request): string | undefined {
 /** The caller for gRPC calls; throws UNAUTHENTICATED (401) when there is no valid token. */
 export function callerOf(req: Request): Caller {
   const accessToken = accessTokenOf(req);
-  if (accessToken === undefined) throw unauthenticated('sign in or send an Authorization: Bearer access token');
+  if (accessToken === undefined)
+    throw unauthenticated('sign in or send an Authorization: Bearer access token');
   return { accessToken, clientAddress: req.ip };
 }
 

@@ -23,6 +23,10 @@ export function createCsrf(): ReturnType<typeof csrfSync> {
       return typeof fromHeader === 'string' ? fromHeader : undefined;
     },
     skipCsrfProtection: hasBearerHeader,
-    errorConfig: { statusCode: 403, message: 'missing or invalid CSRF token', code: 'EBADCSRFTOKEN' },
+    errorConfig: {
+      statusCode: 403,
+      message: 'missing or invalid CSRF token',
+      code: 'EBADCSRFTOKEN',
+    },
   });
 }

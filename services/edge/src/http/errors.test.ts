@@ -42,12 +42,18 @@ describe('toHttpError', () => {
 
   it('never passes on the cause of internal or unknown failures', () => {
     for (const err of [new Error('password=hunter2'), new InternalError(), 'text', undefined]) {
-      expect(toHttpError(err)).toEqual({ status: 500, code: 'INTERNAL', message: 'internal error' });
+      expect(toHttpError(err)).toEqual({
+        status: 500,
+        code: 'INTERNAL',
+        message: 'internal error',
+      });
     }
   });
 
   it('maps CSRF refusals and edge errors', () => {
-    expect(toHttpError(Object.assign(new Error('invalid csrf token'), { code: 'EBADCSRFTOKEN' }))).toMatchObject({
+    expect(
+      toHttpError(Object.assign(new Error('invalid csrf token'), { code: 'EBADCSRFTOKEN' })),
+    ).toMatchObject({
       status: 403,
       code: 'CSRF_TOKEN_INVALID',
     });

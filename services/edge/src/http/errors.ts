@@ -55,15 +55,23 @@ export function unauthenticated(reason: string): EdgeError {
 }
 
 function isCsrfError(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'EBADCSRFTOKEN';
+  return (
+    typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'EBADCSRFTOKEN'
+  );
 }
 
 /** Maps anything thrown while serving a request; INTERNAL never carries its cause. */
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof EdgeError) {
-    return { status: err.status, code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
+    return {
+      status: err.status,
+      code: err.code,
+      message: err.message,
+      ...(err.field ? { field: err.field } : {}),
+    };
   }
-  if (isCsrfError(err)) return { status: 403, code: CSRF_ERROR_CODE, message: 'missing or invalid CSRF token' };
+  if (isCsrfError(err))
+    return { status: 403, code: CSRF_ERROR_CODE, message: 'missing or invalid CSRF token' };
   if (err instanceof InvalidArgumentError) {
     return { status: 400, code: 'INVALID_ARGUMENT', message: err.reason, field: err.field };
   }
@@ -76,8 +84,14 @@ export function toHttpError(err: unknown): HttpError {
 }
 
 /** The API's error body: `{ "error": { "code", "field"?, "message" } }`. */
-export function errorBody(error: HttpError): { error: { code: string; field?: string; message: string } } {
+export function errorBody(error: HttpError): {
+  error: { code: string; field?: string; message: string };
+} {
   return {
-    error: { code: error.code, ...(error.field === undefined ? {} : { field: error.field }), message: error.message },
+    error: {
+      code: error.code,
+      ...(error.field === undefined ? {} : { field: error.field }),
+      message: error.message,
+    },
   };
 }

@@ -16,7 +16,8 @@ export function parseDate(text: string): CalendarDate | undefined {
   if (!m) return undefined;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
+    return undefined;
   return { year, month, day };
 }
 
@@ -32,7 +33,8 @@ export function parseVersion(q: Record<string, unknown>, dateParam = 'asOf'): Ve
     throw badRequest('structure', `give either ${dateParam} or structure, not both`);
   }
   if (structureText !== undefined) {
-    if (!(structureText in STRUCTURE_OF_NAME)) throw badRequest('structure', 'must be 2024 or 2025');
+    if (!(structureText in STRUCTURE_OF_NAME))
+      throw badRequest('structure', 'must be 2024 or 2025');
     return { structure: STRUCTURE_OF_NAME[structureText as StructureName] };
   }
   if (asOfText !== undefined) {

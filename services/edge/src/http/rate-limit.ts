@@ -9,7 +9,13 @@ import { RedisStore } from 'rate-limit-redis';
 import type { RedisClientType } from 'redis';
 import { errorBody } from './errors';
 
-export function limiter(options: { name: string; perMinute: number; redis?: RedisClientType }): RequestHandler {
+export function limiter(options: {
+  name: string;
+  perMinute: number;
+  redis?: RedisClientType;
+  /** Prefix of the Redis keys, e.g. posa:edge: */
+  keyPrefix: string;
+}): RequestHandler {
   const redis = options.redis;
   return rateLimit({
     windowMs: 60_000,
@@ -19,14 +25,18 @@ export function limiter(options: { name: string; perMinute: number; redis?: Redi
     ...(redis
       ? {
           store: new RedisStore({
-            prefix: `posa:edge:rl:${options.name}:`,
+            prefix: `${options.keyPrefix}rl:${options.name}:`,
             sendCommand: (...args: string[]) => redis.sendCommand(args),
           }),
         }
       : {}),
     handler: (_req, res) => {
       res.status(429).json(
-        errorBody({ status: 429, code: 'RESOURCE_EXHAUSTED', message: 'too many requests; try again later' }),
+        errorBody({
+          status: 429,
+          code: 'RESOURCE_EXHAUSTED',
+          message: 'too many requests; try again later',
+        }),
       );
     },
   });

@@ -29,13 +29,25 @@ export interface SessionOptions {
   secureCookie: boolean;
 }
 
-export function createSessionStore(redis: RedisClientType | undefined, maxAgeMs: number): Store {
-  if (redis) return new RedisStore({ client: redis, prefix: 'posa:edge:sess:', ttl: Math.ceil(maxAgeMs / 1000) });
+export function createSessionStore(
+  redis: RedisClientType | undefined,
+  maxAgeMs: number,
+  keyPrefix: string,
+): Store {
+  if (redis)
+    return new RedisStore({
+      client: redis,
+      prefix: `${keyPrefix}sess:`,
+      ttl: Math.ceil(maxAgeMs / 1000),
+    });
   const MemoryStore = createMemoryStore(session);
   return new MemoryStore({ checkPeriod: 60_000, ttl: maxAgeMs });
 }
 
-export function sessionMiddleware(store: Store, options: SessionOptions): ReturnType<typeof session> {
+export function sessionMiddleware(
+  store: Store,
+  options: SessionOptions,
+): ReturnType<typeof session> {
   return session({
     name: SESSION_COOKIE,
     store,
@@ -56,7 +68,9 @@ export function sessionMiddleware(store: Store, options: SessionOptions): Return
 
 /** Promise forms of the session callbacks. */
 export function regenerateSession(req: { session: session.Session }): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((err: unknown) => (err ? reject(err) : resolve())));
+  return new Promise((resolve, reject) =>
+    req.session.regenerate((err: unknown) => (err ? reject(err) : resolve())),
+  );
 }
 
 export function destroySession(req: { session?: session.Session }): Promise<void> {

@@ -2,7 +2,8 @@ import { ROLES } from '@posa/auth';
 import { dictionaries, isMessageKey, LANGUAGES, translator } from './index';
 
 describe('console dictionaries', () => {
-  const keys = (lang: (typeof LANGUAGES)[number]): string[] => Object.keys(dictionaries[lang]).sort();
+  const keys = (lang: (typeof LANGUAGES)[number]): string[] =>
+    Object.keys(dictionaries[lang]).sort();
 
   it('have the same keys in every language', () => {
     for (const lang of LANGUAGES) expect(keys(lang)).toEqual(keys('vi'));
@@ -11,7 +12,9 @@ describe('console dictionaries', () => {
   it('have a non-empty text for every key, with the same placeholders', () => {
     for (const key of keys('vi')) {
       const placeholders = (lang: (typeof LANGUAGES)[number]): string[] =>
-        (dictionaries[lang][key as keyof (typeof dictionaries)['vi']].match(/\{[a-z_]+\}/gi) ?? []).sort();
+        (
+          dictionaries[lang][key as keyof (typeof dictionaries)['vi']].match(/\{[a-z_]+\}/gi) ?? []
+        ).sort();
       for (const lang of LANGUAGES) {
         expect(dictionaries[lang][key as keyof (typeof dictionaries)['vi']].trim()).not.toBe('');
         expect(placeholders(lang)).toEqual(placeholders('vi'));
@@ -24,7 +27,9 @@ describe('console dictionaries', () => {
   });
 
   it('fill placeholders and keep unknown ones', () => {
-    expect(translator('en')('villages.created', { code: '00004001' })).toBe('Village added with code 00004001.');
+    expect(translator('en')('villages.created', { code: '00004001' })).toBe(
+      'Village added with code 00004001.',
+    );
     expect(translator('vi')('villages.created')).toContain('{code}');
   });
 });

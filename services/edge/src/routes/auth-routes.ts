@@ -48,9 +48,25 @@ export function authRoutes(deps: AuthRouteDeps): Router {
     const state = req.query['state'];
     const code = req.query['code'];
     const expected = req.session.oauthState;
-    if (typeof state !== 'string' || expected === undefined || state !== expected || typeof code !== 'string') {
-      deps.logger.info({ reason: req.query['error'] === undefined ? 'state mismatch' : 'refused by Keycloak' }, 'sign-in failed');
-      sendPage(res, 401, errorPage(ctx, { status: 401, code: 'UNAUTHENTICATED', message: 'sign-in was not completed' }));
+    if (
+      typeof state !== 'string' ||
+      expected === undefined ||
+      state !== expected ||
+      typeof code !== 'string'
+    ) {
+      deps.logger.info(
+        { reason: req.query['error'] === undefined ? 'state mismatch' : 'refused by Keycloak' },
+        'sign-in failed',
+      );
+      sendPage(
+        res,
+        401,
+        errorPage(ctx, {
+          status: 401,
+          code: 'UNAUTHENTICATED',
+          message: 'sign-in was not completed',
+        }),
+      );
       return;
     }
     const returnTo = req.session.returnTo ?? '/';
@@ -60,8 +76,19 @@ export function authRoutes(deps: AuthRouteDeps): Router {
     try {
       await deps.keycloak.getGrantFromCode(code, req, res);
     } catch (err) {
-      deps.logger.warn({ err: err instanceof Error ? err.message : 'unknown' }, 'code exchange failed');
-      sendPage(res, 401, errorPage(ctx, { status: 401, code: 'UNAUTHENTICATED', message: 'sign-in was not completed' }));
+      deps.logger.warn(
+        { err: err instanceof Error ? err.message : 'unknown' },
+        'code exchange failed',
+      );
+      sendPage(
+        res,
+        401,
+        errorPage(ctx, {
+          status: 401,
+          code: 'UNAUTHENTICATED',
+          message: 'sign-in was not completed',
+        }),
+      );
       return;
     }
     delete req.session.auth_redirect_uri;

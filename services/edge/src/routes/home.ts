@@ -1,6 +1,7 @@
 /** GET / : the signed-in user's unit (name from UnitService.GetUnit), tier and roles. */
 import { Router } from 'express';
 import { NATIONAL_UNIT_CODE } from '@posa/auth';
+import { InvalidArgumentError, NotFoundError } from '@posa/platform';
 import { AdministrativeStructure } from '@posa/proto';
 import { unitJson, type LevelName } from '../api/unit-json';
 import { callerOf, principalOfRequest } from '../http/auth';
@@ -28,7 +29,14 @@ export function homeRoutes(deps: { units: UnitGateway; csrf: Csrf }): Router {
         principal.unitCode.length === 3
           ? AdministrativeStructure.ADMINISTRATIVE_STRUCTURE_2024
           : AdministrativeStructure.ADMINISTRATIVE_STRUCTURE_2025;
-      unit = unitJson((await deps.units.getUnit(callerOf(req), { code: principal.unitCode, structure })).unit);
+      try {
+        unit = unitJson(
+          (await deps.units.getUnit(callerOf(req), { code: principal.unitCode, structure })).unit,
+        );
+      } catch (err) {
+        // A unit code the catalogue does not know is shown as such, not as a failure.
+        if (!(err instanceof NotFoundError || err instanceof InvalidArgumentError)) throw err;
+      }
     }
     const ctx = pageContext(req, deps.csrf);
     sendPage(
@@ -36,7 +44,12 @@ export function homeRoutes(deps: { units: UnitGateway; csrf: Csrf }): Router {
       200,
       homePage(
         { ...ctx, section: 'home' },
-        { unitCode: principal.unitCode, unit, tier: tierOf(principal.unitCode, unit?.level), roles: [...principal.roles].sort() },
+        {
+          unitCode: principal.unitCode,
+          unit,
+          tier: tierOf(principal.unitCode, unit?.level),
+          roles: [...principal.roles].sort(),
+        },
       ),
     );
   });

@@ -28,7 +28,10 @@ export function sendPage(res: Response, status: number, body: string): void {
 }
 
 /** An error as the user's-language headline plus the service's reason (never for INTERNAL). */
-export function describeError(ctx: PageContext, err: unknown): { status: number; headline: string; detail?: string; field?: string; code: string } {
+export function describeError(
+  ctx: PageContext,
+  err: unknown,
+): { status: number; headline: string; detail?: string; field?: string; code: string } {
   const e = toHttpError(err);
   return {
     status: e.status,
@@ -41,6 +44,12 @@ export function describeError(ctx: PageContext, err: unknown): { status: number;
 
 /** A local path to return to after signing in (never another site). */
 export function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
+  if (
+    typeof value !== 'string' ||
+    !value.startsWith('/') ||
+    value.startsWith('//') ||
+    value.includes('\\')
+  )
+    return '/';
   return value.length > 500 ? '/' : value;
 }

@@ -31,7 +31,8 @@ export function notFoundPage(ctx: PageContext): string {
   return layout(
     ctx,
     ctx.t('error.pageNotFound'),
-    html`<h1>${ctx.t('error.pageNotFound')}</h1><p><a href="/">${ctx.t('error.back')}</a></p>`,
+    html`<h1>${ctx.t('error.pageNotFound')}</h1>
+      <p><a href="/">${ctx.t('error.back')}</a></p>`,
   );
 }
 
@@ -39,6 +40,7 @@ export function signedOutPage(ctx: PageContext): string {
   return layout(
     ctx,
     ctx.t('signedOut.heading'),
-    html`<h1>${ctx.t('signedOut.heading')}</h1><p><a class="button" href="/login">${ctx.t('signedOut.again')}</a></p>`,
+    html`<h1>${ctx.t('signedOut.heading')}</h1>
+      <p><a class="button" href="/login">${ctx.t('signedOut.again')}</a></p>`,
   );
 }

@@ -19,7 +19,8 @@ export function homePage(ctx: PageContext, model: HomeModel): string {
     const key = `role.${role}`;
     return isMessageKey(key) ? t(key) : role;
   };
-  const unitName = model.tier === 'national' ? t('tier.national') : (model.unit?.name ?? t('home.unitUnknown'));
+  const unitName =
+    model.tier === 'national' ? t('tier.national') : (model.unit?.name ?? t('home.unitUnknown'));
   const unitLink = model.unit
     ? html`<p><a class="button" href="/units/${model.unit.code}">${t('home.openUnit')}</a></p>`
     : '';
@@ -27,18 +28,25 @@ export function homePage(ctx: PageContext, model: HomeModel): string {
     ctx,
     t('home.heading'),
     html`<h1>${t('home.heading')}</h1>
-    <p>${t('home.intro')}</p>
-    <dl class="facts" data-testid="home-facts">
-      <dt>${t('home.unit')}</dt><dd data-testid="unit-name">${unitName}</dd>
-      <dt>${t('home.unitCode')}</dt><dd>${model.unitCode}</dd>
-      <dt>${t('home.tier')}</dt><dd data-testid="tier">${t(`tier.${model.tier}`)}</dd>
-      <dt>${t('home.roles')}</dt>
-      <dd data-testid="roles">${
-        model.roles.length === 0
-          ? t('home.noRoles')
-          : html`<ul class="tags">${model.roles.map((r) => html`<li>${roleLabel(r)}</li>`)}</ul>`
-      }</dd>
-    </dl>
-    ${unitLink}`,
+      <p>${t('home.intro')}</p>
+      <dl class="facts" data-testid="home-facts">
+        <dt>${t('home.unit')}</dt>
+        <dd data-testid="unit-name">${unitName}</dd>
+        <dt>${t('home.unitCode')}</dt>
+        <dd>${model.unitCode}</dd>
+        <dt>${t('home.tier')}</dt>
+        <dd data-testid="tier">${t(`tier.${model.tier}`)}</dd>
+        <dt>${t('home.roles')}</dt>
+        <dd data-testid="roles">
+          ${
+            model.roles.length === 0
+              ? t('home.noRoles')
+              : html`<ul class="tags">
+                  ${model.roles.map((r) => html`<li>${roleLabel(r)}</li>`)}
+                </ul>`
+          }
+        </dd>
+      </dl>
+      ${unitLink}`,
   );
 }

@@ -18,49 +18,57 @@ function languageSwitch(ctx: PageContext): SafeHtml {
   const link = (lang: Language, label: string): SafeHtml =>
     lang === ctx.lang
       ? html`<strong aria-current="true" lang="${lang}">${label}</strong>`
-      : html`<a href="/lang/${lang}${query({ return: ctx.currentUrl })}" lang="${lang}" hreflang="${lang}">${label}</a>`;
-  return html`<nav class="lang" aria-label="${ctx.t('nav.language')}">${link('vi', 'Tiếng Việt')} · ${link('en', 'English')}</nav>`;
+      : html`<a
+          href="/lang/${lang}${query({ return: ctx.currentUrl })}"
+          lang="${lang}"
+          hreflang="${lang}"
+          >${label}</a
+        >`;
+  return html`<nav class="lang" aria-label="${ctx.t('nav.language')}">
+    ${link('vi', 'Tiếng Việt')} · ${link('en', 'English')}
+  </nav>`;
 }
 
 function navigation(ctx: PageContext): SafeHtml {
   const item = (section: 'home' | 'units', href: string, label: string): SafeHtml =>
-    html`<a href="${href}"${ctx.section === section ? html` aria-current="page"` : ''}>${label}</a>`;
+    html`<a href="${href}" ${ctx.section === section ? html` aria-current="page"` : ''}
+      >${label}</a
+    >`;
   if (!ctx.signedIn) return html`<a class="button" href="/login">${ctx.t('nav.signIn')}</a>`;
   return html`${item('home', '/', ctx.t('nav.home'))}${item('units', '/units', ctx.t('nav.units'))}
     <form method="post" action="/logout" class="inline">
-      <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
+      <input type="hidden" name="_csrf" value="${ctx.csrfToken}" />
       <button type="submit" class="link">${ctx.t('nav.signOut')}</button>
     </form>`;
 }
 
 export function layout(ctx: PageContext, title: string, body: SafeHtml): string {
   return html`<!doctype html>
-<html lang="${ctx.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · ${ctx.t('app.short')}</title>
-<link rel="stylesheet" href="/static/console.css">
-<script src="/static/console.js" defer></script>
-</head>
-<body>
-<a class="skip" href="#main">${ctx.t('nav.skip')}</a>
-<header class="top">
-  <a class="brand" href="/">${ctx.t('app.short')}</a>
-  <span class="tagline">${ctx.t('app.title')}</span>
-  <nav class="main" aria-label="${ctx.t('nav.home')}">${navigation(ctx)}</nav>
-  ${languageSwitch(ctx)}
-</header>
-<main id="main">
-${body}
-</main>
-</body>
-</html>`.value;
+    <html lang="${ctx.lang}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title} · ${ctx.t('app.short')}</title>
+        <link rel="stylesheet" href="/static/console.css" />
+        <script src="/static/console.js" defer></script>
+      </head>
+      <body>
+        <a class="skip" href="#main">${ctx.t('nav.skip')}</a>
+        <header class="top">
+          <a class="brand" href="/">${ctx.t('app.short')}</a>
+          <span class="tagline">${ctx.t('app.title')}</span>
+          <nav class="main" aria-label="${ctx.t('nav.home')}">${navigation(ctx)}</nav>
+          ${languageSwitch(ctx)}
+        </header>
+        <main id="main">${body}</main>
+      </body>
+    </html>`.value;
 }
 
 /** An error box: the headline in the user's language, the service's reason as detail. */
 export function errorBox(t: Translate, headline: string, detail?: string): SafeHtml {
-  return html`<div class="alert error" role="alert"><p><strong>${headline}</strong></p>${
-    detail ? html`<p class="detail">${t('error.detail')}: ${detail}</p>` : ''
-  }</div>`;
+  return html`<div class="alert error" role="alert">
+    <p><strong>${headline}</strong></p>
+    ${detail ? html`<p class="detail">${t('error.detail')}: ${detail}</p>` : ''}
+  </div>`;
 }

@@ -19,25 +19,56 @@ export function structureLabel(t: Translate, structure: UnitJson['structure']): 
   return structure === null ? '' : t(`structure.${structure}`);
 }
 
-export function unitTable(t: Translate, units: readonly UnitJson[], date: string | undefined, testId: string): SafeHtml {
+export function unitTable(
+  t: Translate,
+  units: readonly UnitJson[],
+  date: string | undefined,
+  testId: string,
+): SafeHtml {
   return html`<table class="units" data-testid="${testId}">
-    <thead><tr><th scope="col">${t('units.code')}</th><th scope="col">${t('units.name')}</th><th scope="col">${t(
-      'units.level',
-    )}</th></tr></thead>
-    <tbody>${units.map(
-      (u) =>
-        html`<tr><td class="code">${u.code}</td><td><a href="${unitHref(u.code, date)}">${u.name}</a></td><td>${levelLabel(
-          t,
-          u,
-        )}</td></tr>`,
-    )}</tbody></table>`;
+    <thead>
+      <tr>
+        <th scope="col">${t('units.code')}</th>
+        <th scope="col">${t('units.name')}</th>
+        <th scope="col">${t('units.level')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${units.map(
+        (u) =>
+          html`<tr>
+            <td class="code">${u.code}</td>
+            <td><a href="${unitHref(u.code, date)}">${u.name}</a></td>
+            <td>${levelLabel(t, u)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+/** Today in Vietnam as YYYY-MM-DD (the day the services read when no date is given). */
+export function todayInVietnam(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
 }
 
 /** GET form choosing the date the structure is read at, with shortcuts to both structures. */
-export function dateSelector(t: Translate, action: string, date: string | undefined, extra: Record<string, string> = {}): SafeHtml {
+export function dateSelector(
+  t: Translate,
+  action: string,
+  date: string | undefined,
+  extra: Record<string, string> = {},
+): SafeHtml {
   return html`<form method="get" action="${action}" class="toolbar" data-testid="as-of">
-    ${Object.entries(extra).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
-    <label>${t('units.asOf')} <input type="date" name="date" value="${date ?? ''}" min="2025-03-01" data-autosubmit></label>
+    ${Object.entries(extra).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}" />`)}
+    <label
+      >${t('units.asOf')}
+      <input
+        type="date"
+        name="date"
+        value="${date ?? todayInVietnam()}"
+        min="2025-03-01"
+        data-autosubmit
+    /></label>
     <button type="submit">${t('units.show')}</button>
     <span class="shortcuts">
       <a href="${action}${query({ ...extra, date: LAST_DAY_2024 })}">${t('structure.2024')}</a>
@@ -46,10 +77,17 @@ export function dateSelector(t: Translate, action: string, date: string | undefi
   </form>`;
 }
 
-export function breadcrumbs(t: Translate, ancestors: readonly UnitJson[], current: UnitJson, date: string | undefined): SafeHtml {
-  return html`<nav class="crumbs" aria-label="${t('units.breadcrumb')}"><ol>
-    <li><a href="/units${query({ date })}">${t('units.country')}</a></li>
-    ${ancestors.map((a) => html`<li><a href="${unitHref(a.code, date)}">${a.name}</a></li>`)}
-    <li aria-current="page">${current.name}</li>
-  </ol></nav>`;
+export function breadcrumbs(
+  t: Translate,
+  ancestors: readonly UnitJson[],
+  current: UnitJson,
+  date: string | undefined,
+): SafeHtml {
+  return html`<nav class="crumbs" aria-label="${t('units.breadcrumb')}">
+    <ol>
+      <li><a href="/units${query({ date })}">${t('units.country')}</a></li>
+      ${ancestors.map((a) => html`<li><a href="${unitHref(a.code, date)}">${a.name}</a></li>`)}
+      <li aria-current="page">${current.name}</li>
+    </ol>
+  </nav>`;
 }

@@ -9,6 +9,8 @@ export interface AuditEntry {
   targetType: string;
   targetId: string;
   unitCode: string;
+  /** Structure of the subject unit ('2024', '2025'; null for the national level). */
+  unitStructure: '2024' | '2025' | null;
   provinceCode: string;
   sourceAddress: string;
   before: unknown;
@@ -16,12 +18,13 @@ export interface AuditEntry {
   at: Date;
 }
 
-/** Appends one entry inside the caller's transaction. */
+/** Appends one entry inside the caller's transaction; the unit's path is looked up. */
 export async function appendAudit(client: pg.PoolClient, entry: AuditEntry): Promise<void> {
   await client.query(
     `INSERT INTO audit_log (occurred_at, actor_id, actor_unit_code, action, target_type, target_id, unit_code,
-                            province_code, source_address, before, after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb)`,
+                            province_code, source_address, before, after, unit_structure, unit_path)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12,
+             COALESCE((SELECT path FROM unit WHERE structure = $12 AND code = $7), ''))`,
     [
       entry.at,
       entry.actorId,
@@ -34,6 +37,7 @@ export async function appendAudit(client: pg.PoolClient, entry: AuditEntry): Pro
       entry.sourceAddress,
       entry.before === null ? null : JSON.stringify(entry.before),
       entry.after === null ? null : JSON.stringify(entry.after),
+      entry.unitStructure,
     ],
   );
 }

@@ -37,6 +37,7 @@ export async function createVillage(
       targetType: 'village',
       targetId: village.code,
       unitCode: village.communeCode,
+      unitStructure: '2025',
       provinceCode: village.provinceCode,
       sourceAddress: command.sourceAddress,
       before: null,

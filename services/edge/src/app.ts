@@ -1,0 +1,190 @@
+/**
+ * Composition root of the edge: Redis (when configured), sessions, keycloak-connect, the
+ * identity gateway, the console pages, the REST API, readiness and metrics. Tests start it
+ * in process on port 0 and stop it; main.ts adds signals and telemetry.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import express from 'express';
+import type { Store } from 'express-session';
+import KeycloakConnect from 'keycloak-connect';
+import { createClient, type RedisClientType } from 'redis';
+import {
+  httpMetricsMiddleware,
+  Metrics,
+  Readiness,
+  startOpsServer,
+  type Logger,
+  type OpsServer,
+} from '@posa/platform';
+import { apiRouter } from './api/router';
+import { sessionStoreKind, type EdgeConfig } from './config';
+import { createIdentityHealthProbe } from './gateways/identity-health';
+import { createUnitGateway } from './gateways/unit-gateway';
+import { grantAttacher } from './http/auth';
+import { createCsrf } from './http/csrf';
+import { notFoundHandler, pageErrorHandler } from './http/page-errors';
+import { limiter } from './http/rate-limit';
+import { requestLog } from './http/request-log';
+import { securityHeaders } from './http/security';
+import { createSessionStore, sessionMiddleware } from './http/session';
+import { authRoutes } from './routes/auth-routes';
+import { homeRoutes } from './routes/home';
+import { langRoutes } from './routes/lang';
+import { opsRoutes } from './routes/ops';
+import { unitRoutes } from './routes/units';
+import { villageRoutes } from './routes/villages';
+
+export const PUBLIC_DIR = path.join(__dirname, '..', 'public');
+
+export interface EdgeAddresses {
+  httpPort: number;
+  metricsPort: number;
+}
+
+export interface EdgeApp {
+  start(): Promise<EdgeAddresses>;
+  /** Readiness off, HTTP drained (connections closed after graceMs), clients closed. Idempotent. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function closeServer(server: http.Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
+  const metrics = new Metrics();
+  const readiness = new Readiness();
+  const units = createUnitGateway(config.IDENTITY_ADDRESS, config.GRPC_DEADLINE_MS, metrics);
+  const identityHealth = createIdentityHealthProbe(config.IDENTITY_ADDRESS, 1000);
+  readiness.addCheck('identity', () => identityHealth.check(), { timeoutMs: 1500 });
+  let redis: RedisClientType | undefined;
+  let store: Store | undefined;
+  let server: http.Server | undefined;
+  let ops: OpsServer | undefined;
+  let stopping: Promise<void> | undefined;
+
+  const buildExpress = (sessionStore: Store): express.Express => {
+    const keycloakOrigin = new URL(config.KEYCLOAK_URL).origin;
+    const keycloak = new KeycloakConnect({ store: sessionStore }, {
+      realm: config.KEYCLOAK_REALM,
+      'auth-server-url': config.KEYCLOAK_URL,
+      resource: config.KEYCLOAK_CLIENT_ID,
+      credentials: { secret: config.KEYCLOAK_CLIENT_SECRET },
+      'ssl-required': 'external',
+      'confidential-port': 0,
+    } as KeycloakConnect.KeycloakConfig);
+    const csrf = createCsrf();
+    const app = express();
+    app.disable('x-powered-by');
+    app.set('trust proxy', config.TRUST_PROXY);
+    app.use(httpMetricsMiddleware(metrics));
+    app.use(requestLog(logger));
+    app.use(securityHeaders({ keycloakOrigin, tls: config.COOKIE_SECURE }));
+    app.use(opsRoutes(readiness));
+    app.use(
+      '/static',
+      express.static(PUBLIC_DIR, { index: false, maxAge: '1h', fallthrough: false }),
+    );
+    app.use(
+      limiter({
+        name: 'all',
+        perMinute: config.RATE_LIMIT_PER_MINUTE,
+        redis,
+        keyPrefix: config.REDIS_KEY_PREFIX,
+      }),
+    );
+    app.use(
+      sessionMiddleware(sessionStore, {
+        secret: config.SESSION_SECRET,
+        maxAgeMs: config.SESSION_MAX_AGE_MS,
+        secureCookie: config.COOKIE_SECURE,
+      }),
+    );
+    app.use(grantAttacher(keycloak));
+    app.use('/api/v1', apiRouter({ units, csrf, logger }));
+    app.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 }));
+    const signInLimiter = limiter({
+      name: 'signin',
+      perMinute: config.SIGNIN_RATE_LIMIT_PER_MINUTE,
+      redis,
+      keyPrefix: config.REDIS_KEY_PREFIX,
+    });
+    app.use(authRoutes({ keycloak, csrf, signInLimiter, publicUrl: config.PUBLIC_URL, logger }));
+    app.use(langRoutes({ secureCookie: config.COOKIE_SECURE }));
+    app.use(homeRoutes({ units, csrf }));
+    app.use(unitRoutes({ units, csrf }));
+    app.use(villageRoutes({ units, csrf }));
+    app.use(notFoundHandler(csrf));
+    app.use(pageErrorHandler(csrf, logger));
+    return app;
+  };
+
+  const stop = (graceMs = 10_000): Promise<void> => {
+    stopping ??= (async () => {
+      readiness.markShuttingDown();
+      if (server) await closeServer(server, graceMs);
+      if (ops) await ops.close();
+      units.close();
+      identityHealth.close();
+      (store as { stopInterval?: () => void } | undefined)?.stopInterval?.();
+      if (redis?.isOpen) await redis.quit();
+    })();
+    return stopping;
+  };
+
+  const start = async (): Promise<EdgeAddresses> => {
+    try {
+      if (config.REDIS_URL !== undefined) {
+        const client: RedisClientType = createClient({ url: config.REDIS_URL });
+        client.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis error'));
+        await client.connect();
+        redis = client;
+        readiness.addCheck('redis', () => client.ping(), { timeoutMs: 1000 });
+      }
+      const kind = sessionStoreKind(config);
+      store = createSessionStore(
+        kind === 'redis' ? redis : undefined,
+        config.SESSION_MAX_AGE_MS,
+        config.REDIS_KEY_PREFIX,
+      );
+      if (config.SESSION_SECRET === undefined)
+        logger.warn('SESSION_SECRET unset: sessions end when this process stops');
+      server = http.createServer(buildExpress(store));
+      server.headersTimeout = 20_000;
+      server.requestTimeout = 30_000;
+      const httpPort = await listen(server, config.HTTP_PORT, config.LISTEN_HOST);
+      ops = await startOpsServer({
+        host: config.LISTEN_HOST,
+        healthPort: config.METRICS_PORT,
+        metricsPort: config.METRICS_PORT,
+        readiness,
+        metrics,
+        logger,
+      });
+      logger.info({ httpPort, metricsPort: ops.metricsPort, sessionStore: kind }, 'edge started');
+      return { httpPort, metricsPort: ops.metricsPort };
+    } catch (err) {
+      await stop(0);
+      throw err;
+    }
+  };
+
+  return { start, stop };
+}
