@@ -14,7 +14,13 @@
  * < 0.2 ms. Also prints the in-process cost of verify + check without gRPC.
  */
 import * as grpc from '@grpc/grpc-js';
-import { assertInJurisdiction, authInterceptor, principalOf, TokenVerifier, UnitTree } from '@posa/auth';
+import {
+  assertInJurisdiction,
+  authInterceptor,
+  principalOf,
+  TokenVerifier,
+  UnitTree,
+} from '@posa/auth';
 import { createGrpcClient, createGrpcServer, createLogger, service } from '@posa/platform';
 import type { ClientConstructor, GrpcServer } from '@posa/platform';
 import { startKeyServer } from '../../libs/auth/src/key-server.fixture';
@@ -35,9 +41,10 @@ const Bench = {
     responseDeserialize: dec,
   },
 } as const;
-const BenchClient = grpc.makeGenericClientConstructor(Bench, 'posa.bench.v1.AuthBench') as unknown as ClientConstructor<
-  typeof Bench
->;
+const BenchClient = grpc.makeGenericClientConstructor(
+  Bench,
+  'posa.bench.v1.AuthBench',
+) as unknown as ClientConstructor<typeof Bench>;
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 10_000);
 const BLOCK = 500;
@@ -49,7 +56,8 @@ function syntheticTree(): UnitTree {
   for (let p = 1; p <= 34; p++) {
     const province = String(p).padStart(2, '0');
     links.push({ code: province, parentCode: 'VN' });
-    for (let c = 0; c < 100; c++) links.push({ code: `${province}${String(c).padStart(3, '0')}`, parentCode: province });
+    for (let c = 0; c < 100; c++)
+      links.push({ code: `${province}${String(c).padStart(3, '0')}`, parentCode: province });
   }
   return new UnitTree(links);
 }
@@ -61,9 +69,16 @@ function median(values: number[]): number {
 
 async function main(): Promise<void> {
   const keys = await startKeyServer();
-  const verifier = new TokenVerifier({ issuer: keys.issuer, audience: 'posa-api', jwksUrl: keys.jwksUrl });
+  const verifier = new TokenVerifier({
+    issuer: keys.issuer,
+    audience: 'posa-api',
+    jwksUrl: keys.jwksUrl,
+  });
   const tree = syntheticTree();
-  const token = await keys.sign({ unit_code: '17', realm_access: { roles: ['officer'] }, typ: 'Bearer' }, { expiresIn: '1h' });
+  const token = await keys.sign(
+    { unit_code: '17', realm_access: { roles: ['officer'] }, typ: 'Bearer' },
+    { expiresIn: '1h' },
+  );
   const logger = createLogger({ service: 'bench', level: 'silent' });
   const request: Msg = { unit: '17042' };
 
@@ -91,9 +106,21 @@ async function main(): Promise<void> {
   const auth = await start(true);
   const metadata = { authorization: `Bearer ${token}` };
   const targets = [
-    { name: 'bare (no interceptor)', call: () => bare.call('check', request), samples: [] as number[] },
-    { name: 'bare + token header', call: () => bare.call('check', request, { metadata }), samples: [] as number[] },
-    { name: 'auth + jurisdiction', call: () => auth.call('check', request, { metadata }), samples: [] as number[] },
+    {
+      name: 'bare (no interceptor)',
+      call: () => bare.call('check', request),
+      samples: [] as number[],
+    },
+    {
+      name: 'bare + token header',
+      call: () => bare.call('check', request, { metadata }),
+      samples: [] as number[],
+    },
+    {
+      name: 'auth + jurisdiction',
+      call: () => auth.call('check', request, { metadata }),
+      samples: [] as number[],
+    },
   ];
 
   for (const t of targets) for (let i = 0; i < WARMUP; i++) await t.call();
@@ -117,12 +144,20 @@ async function main(): Promise<void> {
   }
 
   const [b, h, a] = targets.map((t) => median(t.samples)) as [number, number, number];
-  console.log(`calls per target: ${CALLS} (after ${WARMUP} warm-up calls), JWKS fetches: ${keys.fetches} (after warm-up: ${keys.fetches - fetchesAfterWarmup} more)`);
+  console.log(
+    `calls per target: ${CALLS} (after ${WARMUP} warm-up calls), JWKS fetches: ${keys.fetches} (after warm-up: ${keys.fetches - fetchesAfterWarmup} more)`,
+  );
   console.log(`median round trip, bare:                ${b.toFixed(4)} ms`);
-  console.log(`median round trip, bare + token header: ${h.toFixed(4)} ms (carrying the ~1 KB header, unverified)`);
+  console.log(
+    `median round trip, bare + token header: ${h.toFixed(4)} ms (carrying the ~1 KB header, unverified)`,
+  );
   console.log(`median round trip, auth + jurisdiction: ${a.toFixed(4)} ms`);
-  console.log(`added by verification + check alone (auth - bare with header): ${(a - h).toFixed(4)} ms`);
-  console.log(`added by verification + check (median difference): ${(a - b).toFixed(4)} ms (target < 0.2 ms)`);
+  console.log(
+    `added by verification + check alone (auth - bare with header): ${(a - h).toFixed(4)} ms`,
+  );
+  console.log(
+    `added by verification + check (median difference): ${(a - b).toFixed(4)} ms (target < 0.2 ms)`,
+  );
   console.log(`ratio auth/bare: ${(a / b).toFixed(3)}`);
   console.log(`in-process verify + check, median: ${median(inProcess).toFixed(4)} ms`);
 

@@ -84,8 +84,15 @@ function createIdp(config: IdentityConfig, pool: pg.Pool): IdentityProviderAdmin
 }
 
 async function loadSuccessorProvinces(pool: pg.Pool): Promise<Map<string, string>> {
-  const { rows } = await pool.query('SELECT old_province_code, new_province_code FROM province_merger');
-  return new Map(rows.map((r: { old_province_code: string; new_province_code: string }) => [r.old_province_code, r.new_province_code]));
+  const { rows } = await pool.query(
+    'SELECT old_province_code, new_province_code FROM province_merger',
+  );
+  return new Map(
+    rows.map((r: { old_province_code: string; new_province_code: string }) => [
+      r.old_province_code,
+      r.new_province_code,
+    ]),
+  );
 }
 
 /** Builds the 2025 tree used for jurisdiction; provinces hang under the national root. */
@@ -101,7 +108,11 @@ export async function loadUnitTree(pool: pg.Pool, structure: '2024' | '2025'): P
   );
 }
 
-export function createApp(config: IdentityConfig, logger: Logger, options: AppOptions = {}): IdentityApp {
+export function createApp(
+  config: IdentityConfig,
+  logger: Logger,
+  options: AppOptions = {},
+): IdentityApp {
   const pool = createPool({
     url: config.DATABASE_URL,
     max: config.DB_POOL_MAX,
@@ -185,7 +196,10 @@ export function createApp(config: IdentityConfig, logger: Logger, options: AppOp
       relay = await startOutboxRelay({
         pool,
         transport: config.EVENTS_TRANSPORT,
-        brokers: (config.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter((b) => b !== ''),
+        brokers: (config.KAFKA_BROKERS ?? '')
+          .split(',')
+          .map((b) => b.trim())
+          .filter((b) => b !== ''),
         bus: options.bus,
         logger,
         registry: metrics.registry,
@@ -193,7 +207,9 @@ export function createApp(config: IdentityConfig, logger: Logger, options: AppOp
       const grpcPort = await server.start();
       if (config.RECONCILE_INTERVAL_MS > 0) {
         reconcileTimer = setInterval(() => {
-          reconcile().catch((err: unknown) => logger.error({ err }, 'account reconciliation failed'));
+          reconcile().catch((err: unknown) =>
+            logger.error({ err }, 'account reconciliation failed'),
+          );
         }, config.RECONCILE_INTERVAL_MS);
         reconcileTimer.unref();
       }

@@ -77,12 +77,26 @@ describe('accounts in the 2024 structure (before the reform)', () => {
     await h.app.idp.setPassword(account.subject, PERMANENT, false);
     const tokens = await passwordTokens(h.username('dofficer'), PERMANENT);
     expect(tokens.status).toBe(200);
-    const mine = await h.accounts.call('getMyAccount', {}, { metadata: bearer(tokens.accessToken) });
+    const mine = await h.accounts.call(
+      'getMyAccount',
+      {},
+      { metadata: bearer(tokens.accessToken) },
+    );
     expect(mine.account?.accountId).toBe(officerId);
 
-    const audit = await h.app.pool.query("SELECT * FROM audit_log WHERE action = 'account.create' AND target_id = $1", [officerId]);
-    expect(audit.rows[0]).toMatchObject({ actor_unit_code: '01', unit_code: '001', source_address: '203.0.113.9', unit_structure: '2024' });
-    const outbox = await h.app.pool.query('SELECT * FROM posa_outbox WHERE aggregate_id = $1', [officerId]);
+    const audit = await h.app.pool.query(
+      "SELECT * FROM audit_log WHERE action = 'account.create' AND target_id = $1",
+      [officerId],
+    );
+    expect(audit.rows[0]).toMatchObject({
+      actor_unit_code: '01',
+      unit_code: '001',
+      source_address: '203.0.113.9',
+      unit_structure: '2024',
+    });
+    const outbox = await h.app.pool.query('SELECT * FROM posa_outbox WHERE aggregate_id = $1', [
+      officerId,
+    ]);
     expect(outbox.rows).toHaveLength(1);
     const event = AccountCreated.decode(outbox.rows[0].payload);
     expect(event).toMatchObject({ accountId: officerId, unitCode: '001', roles: ['officer'] });
@@ -94,11 +108,19 @@ describe('accounts in the 2024 structure (before the reform)', () => {
     const refused = await rejectionOf(create(provinceAdmin, 'dofficer2', '001', ['officer']));
     expect(refused).toMatchObject({ code: status.INVALID_ARGUMENT, field: 'unit_code' });
     const roles = await rejectionOf(
-      h.accounts.call('updateRoles', { accountId: officerId, roles: ['analyst'], nationalDomain: 0 }, { metadata: provinceAdmin }),
+      h.accounts.call(
+        'updateRoles',
+        { accountId: officerId, roles: ['analyst'], nationalDomain: 0 },
+        { metadata: provinceAdmin },
+      ),
     );
     expect(roles.code).toBe(status.PERMISSION_DENIED);
     expect(roles.message).toMatch(/2024 structure, no longer in force/);
-    const locked = await h.accounts.call('lockAccount', { accountId: officerId, reason: 'đơn vị đã giải thể' }, { metadata: provinceAdmin });
+    const locked = await h.accounts.call(
+      'lockAccount',
+      { accountId: officerId, reason: 'đơn vị đã giải thể' },
+      { metadata: provinceAdmin },
+    );
     expect(locked.account?.status).toBe(AccountStatus.ACCOUNT_STATUS_LOCKED);
     const other = await rejectionOf(
       h.accounts.call('unlockAccount', { accountId: officerId }, { metadata: communeAdmin }),
@@ -118,10 +140,14 @@ describe('accounts in the 2025 structure', () => {
     expect(elsewhere.message).toMatch(/unit 00008 is outside the jurisdiction of unit 00004$/);
     const approver = await rejectionOf(create(communeAdmin, 'x2', '00004', ['approver']));
     expect(approver.code).toBe(status.PERMISSION_DENIED);
-    expect(approver.message).toMatch(/unit_admin at tier commune may not grant role approver at tier commune \(its own unit\) on 2025-08-01/);
+    expect(approver.message).toMatch(
+      /unit_admin at tier commune may not grant role approver at tier commune \(its own unit\) on 2025-08-01/,
+    );
     const bad = await rejectionOf(create(communeAdmin, 'x3', '00004', ['chief']));
     expect(bad).toMatchObject({ code: status.INVALID_ARGUMENT, field: 'roles' });
-    const nothing = await h.app.pool.query("SELECT count(*)::int AS n FROM account WHERE username LIKE '%-x_-%'");
+    const nothing = await h.app.pool.query(
+      "SELECT count(*)::int AS n FROM account WHERE username LIKE '%-x_-%'",
+    );
     expect(nothing.rows[0].n).toBe(0);
   });
 
@@ -133,18 +159,38 @@ describe('accounts in the 2025 structure', () => {
     expect(tokens.status).toBe(200);
     expect((await refreshTokens(tokens.refreshToken!)).status).toBe(200);
 
-    const reported = await h.accounts.call('reportPasswordCompromised', { accountId: '' }, { metadata: bearer(tokens.accessToken) });
-    expect(reported.account).toMatchObject({ status: AccountStatus.ACCOUNT_STATUS_LOCKED, lockReason: 'password_compromised' });
+    const reported = await h.accounts.call(
+      'reportPasswordCompromised',
+      { accountId: '' },
+      { metadata: bearer(tokens.accessToken) },
+    );
+    expect(reported.account).toMatchObject({
+      status: AccountStatus.ACCOUNT_STATUS_LOCKED,
+      lockReason: 'password_compromised',
+    });
     const refresh = await refreshTokens(tokens.refreshToken!);
     expect(refresh).toMatchObject({ status: 400, error: 'invalid_grant' });
     expect((await passwordTokens(h.username('cofficer'), PERMANENT)).status).not.toBe(200);
-    const events = await h.app.pool.query("SELECT payload FROM posa_outbox WHERE aggregate_id = $1 AND event_type LIKE '%account-locked%'", [id]);
+    const events = await h.app.pool.query(
+      "SELECT payload FROM posa_outbox WHERE aggregate_id = $1 AND event_type LIKE '%account-locked%'",
+      [id],
+    );
     expect(AccountLocked.decode(events.rows[0].payload).reasonCode).toBe('password_compromised');
 
-    const unlocked = await h.accounts.call('unlockAccount', { accountId: id }, { metadata: communeAdmin });
-    expect(unlocked.account).toMatchObject({ status: AccountStatus.ACCOUNT_STATUS_ACTIVE, passwordResetRequired: true });
+    const unlocked = await h.accounts.call(
+      'unlockAccount',
+      { accountId: id },
+      { metadata: communeAdmin },
+    );
+    expect(unlocked.account).toMatchObject({
+      status: AccountStatus.ACCOUNT_STATUS_ACTIVE,
+      passwordResetRequired: true,
+    });
     const afterUnlock = await passwordTokens(h.username('cofficer'), unlocked.temporaryPassword);
-    expect(afterUnlock).toMatchObject({ status: 400, errorDescription: 'Account is not fully set up' });
+    expect(afterUnlock).toMatchObject({
+      status: 400,
+      errorDescription: 'Account is not fully set up',
+    });
   });
 
   it('shows auditors only the entries of their subtree', async () => {
@@ -153,16 +199,43 @@ describe('accounts in the 2025 structure', () => {
       h.signIn('paud', '01', ['auditor']),
     ]);
     await create(provinceAdmin, 'other-commune', '00008', ['analyst']);
-    const commune = await h.audit.call('listAuditEntries', { actorId: '', subjectId: '', action: '' }, { metadata: communeAuditor });
+    const commune = await h.audit.call(
+      'listAuditEntries',
+      { actorId: '', subjectId: '', action: '' },
+      { metadata: communeAuditor },
+    );
     expect(commune.entries.length).toBeGreaterThan(0);
     expect(new Set(commune.entries.map((e) => e.subjectUnitCode))).toEqual(new Set(['00004']));
-    const province = await h.audit.call('listAuditEntries', { actorId: '', subjectId: '', action: 'account.create' }, { metadata: provinceAuditor });
+    const province = await h.audit.call(
+      'listAuditEntries',
+      { actorId: '', subjectId: '', action: 'account.create' },
+      { metadata: provinceAuditor },
+    );
     const units = new Set(province.entries.map((e) => e.subjectUnitCode));
     expect(units.has('00008') && units.has('00004') && units.has('001')).toBe(true);
-    const paged = await h.audit.call('listAuditEntries', { actorId: '', subjectId: '', action: '', page: { pageSize: 1, pageToken: '' } }, { metadata: provinceAuditor });
-    const next = await h.audit.call('listAuditEntries', { actorId: '', subjectId: '', action: '', page: { pageSize: 1, pageToken: paged.page!.nextPageToken } }, { metadata: provinceAuditor });
+    const paged = await h.audit.call(
+      'listAuditEntries',
+      { actorId: '', subjectId: '', action: '', page: { pageSize: 1, pageToken: '' } },
+      { metadata: provinceAuditor },
+    );
+    const next = await h.audit.call(
+      'listAuditEntries',
+      {
+        actorId: '',
+        subjectId: '',
+        action: '',
+        page: { pageSize: 1, pageToken: paged.page!.nextPageToken },
+      },
+      { metadata: provinceAuditor },
+    );
     expect(next.entries[0]!.id).not.toBe(paged.entries[0]!.id);
-    const refused = await rejectionOf(h.audit.call('listAuditEntries', { actorId: '', subjectId: '', action: '' }, { metadata: communeAdmin }));
+    const refused = await rejectionOf(
+      h.audit.call(
+        'listAuditEntries',
+        { actorId: '', subjectId: '', action: '' },
+        { metadata: communeAdmin },
+      ),
+    );
     expect(refused.code).toBe(status.PERMISSION_DENIED);
   });
 
@@ -172,7 +245,11 @@ describe('accounts in the 2025 structure', () => {
     await h.app.idp.setRoles(res.account!.subject, ['analyst', 'approver']);
     const run = await h.accounts.call('reconcileAccounts', {}, { metadata: systemAdmin });
     expect(run.differences).toBeGreaterThanOrEqual(1);
-    const drift = await h.accounts.call('listDrift', { includeResolved: false }, { metadata: systemAdmin });
+    const drift = await h.accounts.call(
+      'listDrift',
+      { includeResolved: false },
+      { metadata: systemAdmin },
+    );
     const report = drift.reports.find((r) => r.accountId === id);
     expect(report).toMatchObject({ kind: 'roles_mismatch' });
     expect(JSON.parse(report!.actualJson)).toEqual({ roles: ['analyst', 'approver'] });
@@ -181,20 +258,38 @@ describe('accounts in the 2025 structure', () => {
     await h.app.idp.setRoles(res.account!.subject, ['analyst']);
     const again = await h.accounts.call('reconcileAccounts', {}, { metadata: systemAdmin });
     expect(again.resolved).toBeGreaterThanOrEqual(1);
-    const open = await h.accounts.call('listDrift', { includeResolved: false }, { metadata: systemAdmin });
+    const open = await h.accounts.call(
+      'listDrift',
+      { includeResolved: false },
+      { metadata: systemAdmin },
+    );
     expect(open.reports.some((r) => r.accountId === id)).toBe(false);
-    const denied = await rejectionOf(h.accounts.call('reconcileAccounts', {}, { metadata: provinceAdmin }));
+    const denied = await rejectionOf(
+      h.accounts.call('reconcileAccounts', {}, { metadata: provinceAdmin }),
+    );
     expect(denied.code).toBe(status.PERMISSION_DENIED);
   });
 
   it('lists accounts only within the jurisdiction, keyset-paged', async () => {
-    const commune = await h.accounts.call('listAccounts', { unitCode: '', role: '', status: 0 }, { metadata: communeAdmin });
+    const commune = await h.accounts.call(
+      'listAccounts',
+      { unitCode: '', role: '', status: 0 },
+      { metadata: communeAdmin },
+    );
     expect(commune.accounts.length).toBeGreaterThan(0);
     expect(commune.accounts.every((a) => a.unitCode === '00004')).toBe(true);
-    const province = await h.accounts.call('listAccounts', { unitCode: '', role: '', status: 0, page: { pageSize: 2, pageToken: '' } }, { metadata: provinceAdmin });
+    const province = await h.accounts.call(
+      'listAccounts',
+      { unitCode: '', role: '', status: 0, page: { pageSize: 2, pageToken: '' } },
+      { metadata: provinceAdmin },
+    );
     expect(province.accounts).toHaveLength(2);
     expect(province.page?.nextPageToken).not.toBe('');
-    const legacy = await h.accounts.call('listAccounts', { unitCode: '', role: 'officer', status: AccountStatus.ACCOUNT_STATUS_LOCKED }, { metadata: provinceAdmin });
+    const legacy = await h.accounts.call(
+      'listAccounts',
+      { unitCode: '', role: 'officer', status: AccountStatus.ACCOUNT_STATUS_LOCKED },
+      { metadata: provinceAdmin },
+    );
     expect(legacy.accounts.map((a) => a.unitCode)).toContain('001');
   });
 });

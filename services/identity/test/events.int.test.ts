@@ -42,7 +42,9 @@ afterAll(async () => {
 async function eventOf(subject: string): Promise<Record<string, unknown>> {
   // Waits for delivery (bounded by the jest timeout); asserts nothing about speed.
   for (;;) {
-    const { rows } = await h.app.pool.query('SELECT * FROM received_event WHERE subject = $1', [subject]);
+    const { rows } = await h.app.pool.query('SELECT * FROM received_event WHERE subject = $1', [
+      subject,
+    ]);
     if (rows.length > 0) return rows[0];
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -64,7 +66,10 @@ it('publishes AccountCreated to Kafka as a CloudEvent through the outbox relay',
   h.provisioned.push(res.account!.subject);
   const id = res.account!.accountId;
   const row = await eventOf(id);
-  const outbox = await h.app.pool.query('SELECT id::text FROM posa_outbox WHERE aggregate_id = $1', [id]);
+  const outbox = await h.app.pool.query(
+    'SELECT id::text FROM posa_outbox WHERE aggregate_id = $1',
+    [id],
+  );
   expect(row).toMatchObject({
     id: outbox.rows[0].id,
     type: 'com.posa.identity.account-created.v1',

@@ -42,30 +42,47 @@ it('creates users with hashed passwords and refuses a taken username', async () 
     unitCode: '00004',
     roles: ['officer'],
   });
-  const { rows } = await pool.query('SELECT password_hash FROM local_credential WHERE subject = $1', [subject]);
+  const { rows } = await pool.query(
+    'SELECT password_hash FROM local_credential WHERE subject = $1',
+    [subject],
+  );
   expect(rows[0].password_hash).toMatch(/^scrypt\$/);
   expect(rows[0].password_hash).not.toContain('Temporary-Pass-1');
   await expect(store.createUser(user)).rejects.toBeInstanceOf(ProviderConflictError);
 });
 
 it('checks passwords, temporary state, disabling and session revocation', async () => {
-  const subject = (await pool.query("SELECT subject FROM local_credential WHERE username = 'local.officer'")).rows[0].subject;
+  const subject = (
+    await pool.query("SELECT subject FROM local_credential WHERE username = 'local.officer'")
+  ).rows[0].subject;
   expect(await store.checkPassword('local.officer', 'Temporary-Pass-1')).toEqual({
     ok: true,
     subject,
     sessionEpoch: 0,
     passwordChangeRequired: true,
   });
-  expect(await store.checkPassword('local.officer', 'wrong')).toEqual({ ok: false, reason: 'unknown_or_wrong_password' });
-  expect(await store.checkPassword('nobody', 'wrong')).toEqual({ ok: false, reason: 'unknown_or_wrong_password' });
+  expect(await store.checkPassword('local.officer', 'wrong')).toEqual({
+    ok: false,
+    reason: 'unknown_or_wrong_password',
+  });
+  expect(await store.checkPassword('nobody', 'wrong')).toEqual({
+    ok: false,
+    reason: 'unknown_or_wrong_password',
+  });
 
   await store.setPassword(subject, 'Permanent-Pass-2', false);
-  expect(await store.checkPassword('local.officer', 'Permanent-Pass-2')).toMatchObject({ ok: true, passwordChangeRequired: false });
+  expect(await store.checkPassword('local.officer', 'Permanent-Pass-2')).toMatchObject({
+    ok: true,
+    passwordChangeRequired: false,
+  });
 
   await store.logoutAll(subject);
   expect(await store.sessionEpoch(subject)).toBe(1);
   await store.setEnabled(subject, false);
-  expect(await store.checkPassword('local.officer', 'Permanent-Pass-2')).toEqual({ ok: false, reason: 'disabled' });
+  expect(await store.checkPassword('local.officer', 'Permanent-Pass-2')).toEqual({
+    ok: false,
+    reason: 'disabled',
+  });
 
   await store.setRoles(subject, ['officer', 'analyst']);
   expect((await store.getUser(subject))?.roles).toEqual(['analyst', 'officer']);

@@ -20,7 +20,10 @@ export async function applyServiceAccountRolesFromRealmFile(): Promise<void> {
   const entry = realm.users?.find((u) => u.serviceAccountClientId === 'posa-services');
   if (entry?.clientRoles === undefined) return;
   const base = `${await getKeycloakUrl()}/admin/realms/posa`;
-  const headers = { authorization: `Bearer ${await adminToken()}`, 'content-type': 'application/json' };
+  const headers = {
+    authorization: `Bearer ${await adminToken()}`,
+    'content-type': 'application/json',
+  };
   const get = async (p: string) => {
     const r = await fetch(`${base}${p}`, { headers });
     if (!r.ok) throw new Error(`GET ${p}: HTTP ${r.status}`);
@@ -29,8 +32,12 @@ export async function applyServiceAccountRolesFromRealmFile(): Promise<void> {
   const [client] = (await get('/clients?clientId=posa-services')) as { id: string }[];
   const user = (await get(`/clients/${client!.id}/service-account-user`)) as { id: string };
   for (const [clientId, roleNames] of Object.entries(entry.clientRoles)) {
-    const [owner] = (await get(`/clients?clientId=${encodeURIComponent(clientId)}`)) as { id: string }[];
-    const held = (await get(`/users/${user.id}/role-mappings/clients/${owner!.id}`)) as { name: string }[];
+    const [owner] = (await get(`/clients?clientId=${encodeURIComponent(clientId)}`)) as {
+      id: string;
+    }[];
+    const held = (await get(`/users/${user.id}/role-mappings/clients/${owner!.id}`)) as {
+      name: string;
+    }[];
     const missing = roleNames.filter((n) => !held.some((h) => h.name === n));
     if (missing.length === 0) continue;
     const reps = [];

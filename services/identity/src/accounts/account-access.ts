@@ -31,7 +31,9 @@ export function authoriseOnAccount(
   const legacy = account.unitStructure !== null && account.unitStructure !== id;
   if (legacy) {
     if (roles.after !== undefined) {
-      denied(`account ${account.id} belongs to unit ${account.unitCode} of the ${account.unitStructure} structure, no longer in force: it cannot be granted roles`);
+      denied(
+        `account ${account.id} belongs to unit ${account.unitCode} of the ${account.unitStructure} structure, no longer in force: it cannot be granted roles`,
+      );
     }
     const province = deps.successorProvince().get(account.provinceCode ?? '');
     if (province === undefined) denied(`unit ${account.unitCode} has no successor province`);

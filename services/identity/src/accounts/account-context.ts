@@ -31,17 +31,24 @@ export interface Caller {
 }
 
 /** The structure and tree in force today; a date outside the catalogue is refused. */
-export function structureToday(deps: AccountDeps): { id: StructureId; tree: UnitTree; date: string } {
+export function structureToday(deps: AccountDeps): {
+  id: StructureId;
+  tree: UnitTree;
+  date: string;
+} {
   const date = deps.today();
   const spec = structureInForce(date);
-  if (spec === undefined) throw new PermissionDeniedError(`no administrative structure is in force on ${date}`);
+  if (spec === undefined)
+    throw new PermissionDeniedError(`no administrative structure is in force on ${date}`);
   return { id: spec.id, tree: deps.trees()[spec.id], date };
 }
 
 /** The verified principal plus its account's national domain, and the source address. */
 export async function callerOf(deps: AccountDeps, ctx: CallContext): Promise<Caller> {
   const principal = principalOf(ctx);
-  const own = principal.isService ? undefined : await getAccountBySubject(deps.pool, principal.userId);
+  const own = principal.isService
+    ? undefined
+    : await getAccountBySubject(deps.pool, principal.userId);
   return {
     actor: {
       userId: principal.userId,
@@ -58,13 +65,21 @@ export async function callerOf(deps: AccountDeps, ctx: CallContext): Promise<Cal
 export async function scopeOf(deps: AccountDeps, unitCode: string): Promise<JurisdictionScope> {
   if (unitCode === NATIONAL_UNIT_CODE) return { national: true };
   const { id, date } = structureToday(deps);
-  const { rows } = await deps.pool.query('SELECT path, level FROM unit WHERE structure = $1 AND code = $2', [
-    id,
-    unitCode,
-  ]);
+  const { rows } = await deps.pool.query(
+    'SELECT path, level FROM unit WHERE structure = $1 AND code = $2',
+    [id, unitCode],
+  );
   const unit = rows[0] as { path: string; level: string } | undefined;
   if (unit === undefined) {
-    throw new PermissionDeniedError(`unit ${unitCode} is not a unit of the structure in force on ${date}`);
+    throw new PermissionDeniedError(
+      `unit ${unitCode} is not a unit of the structure in force on ${date}`,
+    );
   }
-  return { national: false, structure: id, unitCode, path: unit.path, isProvince: unit.level === 'province' };
+  return {
+    national: false,
+    structure: id,
+    unitCode,
+    path: unit.path,
+    isProvince: unit.level === 'province',
+  };
 }

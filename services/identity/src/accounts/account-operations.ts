@@ -23,7 +23,12 @@ export async function updateRoles(
 ): Promise<StoredAccount> {
   return changeAccount(deps, caller, accountId, (account) => {
     validateDomain(account.unitCode, roles as Role[], domain);
-    authoriseOnAccount(deps, caller.actor, { ...account, nationalDomain: domain }, { before: account.roles, after: roles });
+    authoriseOnAccount(
+      deps,
+      caller.actor,
+      { ...account, nationalDomain: domain },
+      { before: account.roles, after: roles },
+    );
     if (account.nationalDomain !== domain) {
       authoriseOnAccount(deps, caller.actor, account, { before: account.roles });
     }
@@ -32,7 +37,10 @@ export async function updateRoles(
       changes: { nationalDomain: domain },
       roles,
       events: (a, stamp) => [
-        accountRolesChangedEvent({ accountId: a.id, unitCode: a.unitCode, before: account.roles, after: roles }, stamp),
+        accountRolesChangedEvent(
+          { accountId: a.id, unitCode: a.unitCode, before: account.roles, after: roles },
+          stamp,
+        ),
       ],
       provider: (idp, subject) => idp.setRoles(subject, roles),
       undo: (idp, subject) => idp.setRoles(subject, account.roles),
@@ -49,15 +57,21 @@ export async function lock(
   return changeAccount(deps, caller, accountId, (account) => {
     authoriseOnAccount(deps, caller.actor, account, { before: account.roles });
     if (account.subject === caller.actor.userId) {
-      throw new FailedPreconditionError('an administrator cannot lock its own account; report the password compromised instead');
+      throw new FailedPreconditionError(
+        'an administrator cannot lock its own account; report the password compromised instead',
+      );
     }
-    if (account.status === 'locked') throw new FailedPreconditionError(`account ${accountId} is already locked`);
+    if (account.status === 'locked')
+      throw new FailedPreconditionError(`account ${accountId} is already locked`);
     return {
       action: 'account.lock',
       changes: { status: 'locked', lockReason: 'admin_action' },
       detail: { reason },
       events: (a, stamp) => [
-        accountLockedEvent({ accountId: a.id, unitCode: a.unitCode, reasonCode: 'admin_action' }, stamp),
+        accountLockedEvent(
+          { accountId: a.id, unitCode: a.unitCode, reasonCode: 'admin_action' },
+          stamp,
+        ),
       ],
       provider: async (idp, subject) => {
         await idp.setEnabled(subject, false);
@@ -77,11 +91,14 @@ export async function unlock(
   const temporaryPassword = generateTemporaryPassword();
   const account = await changeAccount(deps, caller, accountId, (account) => {
     authoriseOnAccount(deps, caller.actor, account, { before: account.roles });
-    if (account.status !== 'locked') throw new FailedPreconditionError(`account ${accountId} is not locked`);
+    if (account.status !== 'locked')
+      throw new FailedPreconditionError(`account ${accountId} is not locked`);
     return {
       action: 'account.unlock',
       changes: { status: 'active', lockReason: null, passwordResetRequired: true },
-      events: (a, stamp) => [accountUnlockedEvent({ accountId: a.id, unitCode: a.unitCode }, stamp)],
+      events: (a, stamp) => [
+        accountUnlockedEvent({ accountId: a.id, unitCode: a.unitCode }, stamp),
+      ],
       provider: async (idp, subject) => {
         await idp.setPassword(subject, temporaryPassword, true);
         await idp.setEnabled(subject, true);
@@ -102,7 +119,9 @@ export async function resetPassword(
   const account = await changeAccount(deps, caller, accountId, (account) => {
     authoriseOnAccount(deps, caller.actor, account, { before: account.roles });
     if (account.status === 'locked') {
-      throw new FailedPreconditionError(`account ${accountId} is locked; unlock it (which issues a temporary password)`);
+      throw new FailedPreconditionError(
+        `account ${accountId} is locked; unlock it (which issues a temporary password)`,
+      );
     }
     return {
       action: 'account.password_reset',
@@ -129,7 +148,8 @@ export async function reportCompromised(
   let id = accountId;
   if (id === null) {
     const own = await getAccountBySubject(deps.pool, caller.actor.userId);
-    if (own === undefined) throw new PermissionDeniedError('the caller has no account managed by identity');
+    if (own === undefined)
+      throw new PermissionDeniedError('the caller has no account managed by identity');
     id = own.id;
   }
   return changeAccount(deps, caller, id, (account) => {
@@ -138,9 +158,16 @@ export async function reportCompromised(
     }
     return {
       action: 'account.password_compromised',
-      changes: { status: 'locked', lockReason: 'password_compromised', passwordResetRequired: true },
+      changes: {
+        status: 'locked',
+        lockReason: 'password_compromised',
+        passwordResetRequired: true,
+      },
       events: (a, stamp) => [
-        accountLockedEvent({ accountId: a.id, unitCode: a.unitCode, reasonCode: 'password_compromised' }, stamp),
+        accountLockedEvent(
+          { accountId: a.id, unitCode: a.unitCode, reasonCode: 'password_compromised' },
+          stamp,
+        ),
       ],
       // Already locked: sessions are revoked again all the same (a report is never refused).
       provider: async (idp, subject) => {

@@ -8,9 +8,21 @@
  */
 import type pg from 'pg';
 import { appendToOutbox, withTransaction, type OutboxEvent } from '@posa/db';
-import { DomainError, FailedPreconditionError, NotFoundError, UnavailableError } from '@posa/platform';
+import {
+  DomainError,
+  FailedPreconditionError,
+  NotFoundError,
+  UnavailableError,
+} from '@posa/platform';
 import type { IdentityProviderAdmin } from '../keycloak/identity-provider-admin';
-import { getAccount, lockAccount, replaceRoles, updateAccount, type AccountChanges, type StoredAccount } from '../store/account-store';
+import {
+  getAccount,
+  lockAccount,
+  replaceRoles,
+  updateAccount,
+  type AccountChanges,
+  type StoredAccount,
+} from '../store/account-store';
 import { appendAudit } from '../store/audit-store';
 import type { EventStamp } from '../events/account-events';
 import type { AccountDeps, Caller } from './account-context';
@@ -66,17 +78,27 @@ export async function changeAccount(
       try {
         await p.provider(deps.idp, before.subject);
       } catch (err) {
-        deps.logger.error({ err, accountId, action: p.action }, 'identity provider change failed; nothing changed');
-        throw new UnavailableError('the identity provider is unavailable; the account was not changed');
+        deps.logger.error(
+          { err, accountId, action: p.action },
+          'identity provider change failed; nothing changed',
+        );
+        throw new UnavailableError(
+          'the identity provider is unavailable; the account was not changed',
+        );
       }
       providerChanged = { subject: before.subject, undo: p.undo };
       return after;
     });
   } catch (err) {
     if (providerChanged?.undo !== undefined && !(err instanceof DomainError)) {
-      await providerChanged.undo(deps.idp, providerChanged.subject).catch((undoErr: unknown) =>
-        deps.logger.error({ err: undoErr, accountId }, 'could not undo a provider change; reconciliation will report it'),
-      );
+      await providerChanged
+        .undo(deps.idp, providerChanged.subject)
+        .catch((undoErr: unknown) =>
+          deps.logger.error(
+            { err: undoErr, accountId },
+            'could not undo a provider change; reconciliation will report it',
+          ),
+        );
     }
     throw err;
   }

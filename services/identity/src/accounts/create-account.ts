@@ -22,7 +22,13 @@ import type { PersonName } from '../domain/account-input';
 import { canGrant, canManageAccount } from '../domain/grant-rules';
 import { accountCreatedEvent } from '../events/account-events';
 import { ProviderConflictError } from '../keycloak/identity-provider-admin';
-import { deleteAccount, getAccount, insertPendingAccount, updateAccount, type StoredAccount } from '../store/account-store';
+import {
+  deleteAccount,
+  getAccount,
+  insertPendingAccount,
+  updateAccount,
+  type StoredAccount,
+} from '../store/account-store';
 import { appendAudit } from '../store/audit-store';
 import { structureToday, type AccountDeps, type Caller } from './account-context';
 import { accountSnapshot } from './account-snapshot';
@@ -43,7 +49,10 @@ export async function createAccount(
 ): Promise<StoredAccount> {
   const { id: structure, tree, date } = structureToday(deps);
   if (!tree.has(input.unitCode)) {
-    throw new InvalidArgumentError('unit_code', `is not a unit of the structure in force on ${date}`);
+    throw new InvalidArgumentError(
+      'unit_code',
+      `is not a unit of the structure in force on ${date}`,
+    );
   }
   const manage = canManageAccount(caller.actor, input.unitCode, tree);
   if (!manage.allowed) throw new PermissionDeniedError(manage.reason);
@@ -73,7 +82,8 @@ export async function createAccount(
       }),
     );
   } catch (err) {
-    if (mapPgError(err) instanceof UniqueViolation) throw new AlreadyExistsError(`an account with this username exists`);
+    if (mapPgError(err) instanceof UniqueViolation)
+      throw new AlreadyExistsError(`an account with this username exists`);
     throw err;
   }
 
@@ -94,7 +104,10 @@ export async function createAccount(
     if (err instanceof ProviderConflictError) {
       throw new AlreadyExistsError('the identity provider already has a user with this username');
     }
-    deps.logger.error({ err, accountId: id }, 'identity provider refused the new account; nothing kept');
+    deps.logger.error(
+      { err, accountId: id },
+      'identity provider refused the new account; nothing kept',
+    );
     throw new UnavailableError('the identity provider is unavailable; the account was not created');
   }
 
@@ -120,15 +133,25 @@ export async function createAccount(
       await appendToOutbox(client, [
         accountCreatedEvent(
           { accountId: id, unitCode: account.unitCode, roles: account.roles },
-          { actorId: caller.actor.userId, actorUnitCode: caller.actor.unitCode, sourceAddress: caller.sourceAddress, at },
+          {
+            actorId: caller.actor.userId,
+            actorUnitCode: caller.actor.unitCode,
+            sourceAddress: caller.sourceAddress,
+            at,
+          },
         ),
       ]);
       return account;
     });
   } catch (err) {
-    await deps.idp.deleteUser(subject).catch((undoErr: unknown) =>
-      deps.logger.error({ err: undoErr, accountId: id }, 'could not remove the provider user of a failed create'),
-    );
+    await deps.idp
+      .deleteUser(subject)
+      .catch((undoErr: unknown) =>
+        deps.logger.error(
+          { err: undoErr, accountId: id },
+          'could not remove the provider user of a failed create',
+        ),
+      );
     await deleteAccount(deps.pool, id).catch(() => undefined);
     throw err;
   }

@@ -22,21 +22,45 @@ export interface ReconcileResult {
 const PENDING_GRACE_MS = 5 * 60_000;
 
 /** The differences between one account and its provider user (pure). */
-export function compareAccount(account: StoredAccount, user: ProviderUser | null, now: Date): Difference[] {
+export function compareAccount(
+  account: StoredAccount,
+  user: ProviderUser | null,
+  now: Date,
+): Difference[] {
   if (account.status === 'pending' || account.subject === null) {
     if (now.getTime() - account.createdAt.getTime() < PENDING_GRACE_MS) return [];
-    return [{ kind: 'provisioning_incomplete', expected: { status: 'active' }, actual: { status: 'pending', providerUser: user !== null } }];
+    return [
+      {
+        kind: 'provisioning_incomplete',
+        expected: { status: 'active' },
+        actual: { status: 'pending', providerUser: user !== null },
+      },
+    ];
   }
-  if (user === null) return [{ kind: 'missing_in_provider', expected: { subject: account.subject }, actual: null }];
+  if (user === null)
+    return [{ kind: 'missing_in_provider', expected: { subject: account.subject }, actual: null }];
   const found: Difference[] = [];
   const enabled = account.status === 'active';
-  if (user.enabled !== enabled) found.push({ kind: 'enabled_mismatch', expected: { enabled }, actual: { enabled: user.enabled } });
+  if (user.enabled !== enabled)
+    found.push({
+      kind: 'enabled_mismatch',
+      expected: { enabled },
+      actual: { enabled: user.enabled },
+    });
   const roles = [...account.roles].sort();
   if (roles.join(',') !== [...user.roles].sort().join(',')) {
-    found.push({ kind: 'roles_mismatch', expected: { roles }, actual: { roles: [...user.roles].sort() } });
+    found.push({
+      kind: 'roles_mismatch',
+      expected: { roles },
+      actual: { roles: [...user.roles].sort() },
+    });
   }
   if (user.unitCode !== account.unitCode) {
-    found.push({ kind: 'unit_mismatch', expected: { unitCode: account.unitCode }, actual: { unitCode: user.unitCode } });
+    found.push({
+      kind: 'unit_mismatch',
+      expected: { unitCode: account.unitCode },
+      actual: { unitCode: user.unitCode },
+    });
   }
   return found;
 }
@@ -73,12 +97,18 @@ export async function reconcileAccounts(
     }
     const log = result.differences > 0 ? logger.warn.bind(logger) : logger.info.bind(logger);
     log(
-      { accountsChecked: result.accountsChecked, differences: byKind, resolved: result.resolved, accountIds: drifted.slice(0, 50) },
+      {
+        accountsChecked: result.accountsChecked,
+        differences: byKind,
+        resolved: result.resolved,
+        accountIds: drifted.slice(0, 50),
+      },
       'account reconciliation finished',
     );
     return result;
   } finally {
-    if (result.ran) await lockClient.query(`SELECT pg_advisory_unlock(${LOCK})`).catch(() => undefined);
+    if (result.ran)
+      await lockClient.query(`SELECT pg_advisory_unlock(${LOCK})`).catch(() => undefined);
     lockClient.release();
   }
 }

@@ -57,8 +57,7 @@ export interface Actor {
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 export type ManageDecision =
-  | { allowed: true; relation: UnitRelation }
-  | { allowed: false; reason: string };
+  { allowed: true; relation: UnitRelation } | { allowed: false; reason: string };
 
 export const ALLOW: Decision = { allowed: true };
 export const deny = (reason: string): { allowed: false; reason: string } => ({

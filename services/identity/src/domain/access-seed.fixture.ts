@@ -29,17 +29,25 @@ function rule(
 
 const rules: GrantRule[] = [];
 for (const tier of tiers) {
-  for (const role of ALL_ROLES) rules.push(rule('system_admin', 'ministry', role, tier.code, 'own_or_below'));
+  for (const role of ALL_ROLES)
+    rules.push(rule('system_admin', 'ministry', role, tier.code, 'own_or_below'));
   for (const role of STAFF) {
-    rules.push(rule('unit_admin', 'ministry', role, tier.code, tier.code === 'ministry' ? 'own' : 'below'));
+    rules.push(
+      rule('unit_admin', 'ministry', role, tier.code, tier.code === 'ministry' ? 'own' : 'below'),
+    );
     if (tier.code !== 'ministry') {
-      rules.push(rule('unit_admin', 'province', role, tier.code, tier.code === 'province' ? 'own' : 'below'));
+      rules.push(
+        rule('unit_admin', 'province', role, tier.code, tier.code === 'province' ? 'own' : 'below'),
+      );
     }
   }
 }
-for (const role of ['officer', 'approver', 'analyst']) rules.push(rule('unit_admin', 'district', role, 'district', 'own'));
-for (const role of ['officer', 'analyst', 'unit_admin']) rules.push(rule('unit_admin', 'district', role, 'commune', 'below'));
-for (const role of ['officer', 'analyst']) rules.push(rule('unit_admin', 'commune', role, 'commune', 'own'));
+for (const role of ['officer', 'approver', 'analyst'])
+  rules.push(rule('unit_admin', 'district', role, 'district', 'own'));
+for (const role of ['officer', 'analyst', 'unit_admin'])
+  rules.push(rule('unit_admin', 'district', role, 'commune', 'below'));
+for (const role of ['officer', 'analyst'])
+  rules.push(rule('unit_admin', 'commune', role, 'commune', 'own'));
 
 export const SEED_ACCESS: AccessData = {
   tiers,

@@ -19,7 +19,9 @@ describe('account input', () => {
       lastName: 'Nguyễn',
       firstName: 'Văn An',
     });
-    expect(() => validateDisplayName('   ')).toThrow(expect.objectContaining({ field: 'display_name' }));
+    expect(() => validateDisplayName('   ')).toThrow(
+      expect.objectContaining({ field: 'display_name' }),
+    );
   });
 
   it('checks roles and the national domain', () => {

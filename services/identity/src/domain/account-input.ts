@@ -33,7 +33,10 @@ export function validateDisplayName(value: string): PersonName {
     throw new InvalidArgumentError('display_name', 'must be at most 200 characters');
   }
   if (/[<>&"\\/$%!#?§;*~=|{}[\]^0-9]/.test(displayName)) {
-    throw new InvalidArgumentError('display_name', 'may hold letters, spaces, dots, hyphens and apostrophes only');
+    throw new InvalidArgumentError(
+      'display_name',
+      'may hold letters, spaces, dots, hyphens and apostrophes only',
+    );
   }
   const [first, ...rest] = displayName.split(' ');
   return {
@@ -46,7 +49,10 @@ export function validateDisplayName(value: string): PersonName {
 export function validateUnitCode(value: string): string {
   const code = value.trim();
   if (!UNIT_CODE.test(code)) {
-    throw new InvalidArgumentError('unit_code', 'must be "VN" or the 2-, 3- or 5-digit code of a unit');
+    throw new InvalidArgumentError(
+      'unit_code',
+      'must be "VN" or the 2-, 3- or 5-digit code of a unit',
+    );
   }
   return code;
 }
@@ -56,7 +62,8 @@ export function validateRoles(values: readonly string[]): Role[] {
   if (values.length === 0) throw new InvalidArgumentError('roles', 'must name at least one role');
   const roles = new Set<Role>();
   for (const value of values) {
-    if (!isRole(value)) throw new InvalidArgumentError('roles', `unknown role ${JSON.stringify(value)}`);
+    if (!isRole(value))
+      throw new InvalidArgumentError('roles', `unknown role ${JSON.stringify(value)}`);
     if (roles.has(value)) throw new InvalidArgumentError('roles', `role ${value} is listed twice`);
     roles.add(value);
   }
@@ -74,7 +81,10 @@ export function validateDomain(
 ): NationalDomainCode | null {
   if (unitCode !== 'VN') {
     if (domain !== null) {
-      throw new InvalidArgumentError('national_domain', 'is only for accounts of the national level');
+      throw new InvalidArgumentError(
+        'national_domain',
+        'is only for accounts of the national level',
+      );
     }
     return null;
   }
@@ -91,7 +101,8 @@ export function validateDomain(
 export function validateLockReason(value: string): string {
   const reason = value.trim();
   if (reason.length === 0) throw new InvalidArgumentError('reason', 'must not be empty');
-  if (reason.length > 500) throw new InvalidArgumentError('reason', 'must be at most 500 characters');
+  if (reason.length > 500)
+    throw new InvalidArgumentError('reason', 'must be at most 500 characters');
   return reason;
 }
 

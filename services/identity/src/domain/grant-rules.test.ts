@@ -45,7 +45,11 @@ const actor = (unitCode: string, roles: Role[], domain: Actor['domain'] = null):
   domain,
 });
 
-function target(actorUnit: string, unitCode: string, domain: GrantTarget['domain'] = null): GrantTarget {
+function target(
+  actorUnit: string,
+  unitCode: string,
+  domain: GrantTarget['domain'] = null,
+): GrantTarget {
   return {
     unitCode,
     tier: tierOfCode(unitCode)!,
@@ -63,9 +67,7 @@ const arbActor = fc.record({
   roles: fc.subarray(ROLES),
   domain: fc.constantFrom<Actor['domain']>(null, 'social_assistance', 'poverty_reduction'),
 });
-const arbDate = fc
-  .integer({ min: 0, max: 4000 })
-  .map((n) => addDays('2016-01-01', n));
+const arbDate = fc.integer({ min: 0, max: 4000 }).map((n) => addDays('2016-01-01', n));
 
 describe('canManageAccount', () => {
   it('lets a province admin manage its own unit and the units below it', () => {
@@ -111,8 +113,13 @@ describe('canManageAccount', () => {
 });
 
 describe('canGrant', () => {
-  const may = (a: Actor, roles: string[], unit: string, date: string, domain: GrantTarget['domain'] = null) =>
-    canGrant(a, roles, target(a.unitCode, unit, domain), date, SEED_ACCESS);
+  const may = (
+    a: Actor,
+    roles: string[],
+    unit: string,
+    date: string,
+    domain: GrantTarget['domain'] = null,
+  ) => canGrant(a, roles, target(a.unitCode, unit, domain), date, SEED_ACCESS);
 
   it('lets a province admin grant staff roles in its province and below', () => {
     const admin = actor('01', ['unit_admin']);
@@ -146,45 +153,57 @@ describe('canGrant', () => {
 
   it('keeps a national administrator within its domain', () => {
     const admin = actor('VN', ['unit_admin'], 'social_assistance');
-    expect(may(admin, ['analyst'], 'VN', '2025-05-01', 'social_assistance')).toEqual({ allowed: true });
+    expect(may(admin, ['analyst'], 'VN', '2025-05-01', 'social_assistance')).toEqual({
+      allowed: true,
+    });
     expect(may(admin, ['analyst'], 'VN', '2025-05-01', 'poverty_reduction')).toEqual({
       allowed: false,
       reason:
         'a national administrator of domain social_assistance may not grant roles of domain poverty_reduction',
     });
-    expect(may(actor('VN', ['system_admin']), ['analyst'], 'VN', '2025-05-01', 'poverty_reduction')).toEqual({
+    expect(
+      may(actor('VN', ['system_admin']), ['analyst'], 'VN', '2025-05-01', 'poverty_reduction'),
+    ).toEqual({
       allowed: true,
     });
   });
 
   it('knows which ministry owns a domain on a date', () => {
-    expect(domainOwnerOn(SEED_ACCESS.domainOwners, 'social_assistance', '2025-02-28')).toBe('MOLISA');
+    expect(domainOwnerOn(SEED_ACCESS.domainOwners, 'social_assistance', '2025-02-28')).toBe(
+      'MOLISA',
+    );
     expect(domainOwnerOn(SEED_ACCESS.domainOwners, 'social_assistance', '2025-03-01')).toBe('MOH');
     expect(domainOwnerOn(SEED_ACCESS.domainOwners, 'poverty_reduction', '2025-03-01')).toBe('MAE');
   });
 
   it('never grants a role that no rule in force allows (property)', () => {
     fc.assert(
-      fc.property(arbActor, fc.constantFrom(...UNITS), fc.subarray(ROLES, { minLength: 1 }), arbDate, (a, unit, roles, date) => {
-        const who = actor(a.unitCode, a.roles, a.domain);
-        if (!naiveWithin(unit, a.unitCode)) return;
-        const t = target(a.unitCode, unit, tierOfCode(unit) === 'ministry' ? a.domain : null);
-        const decision = canGrant(who, roles, t, date, SEED_ACCESS);
-        if (!decision.allowed) return;
-        const actorTier = tierOfCode(a.unitCode);
-        for (const role of roles) {
-          const rule = SEED_ACCESS.rules.find(
-            (r) =>
-              a.roles.includes(r.actorRole as Role) &&
-              r.actorTier === actorTier &&
-              r.grantableRole === role &&
-              r.targetTier === t.tier &&
-              (r.relation === 'own_or_below' || r.relation === t.relation) &&
-              isValidOn(r, date),
-          );
-          expect(rule).toBeDefined();
-        }
-      }),
+      fc.property(
+        arbActor,
+        fc.constantFrom(...UNITS),
+        fc.subarray(ROLES, { minLength: 1 }),
+        arbDate,
+        (a, unit, roles, date) => {
+          const who = actor(a.unitCode, a.roles, a.domain);
+          if (!naiveWithin(unit, a.unitCode)) return;
+          const t = target(a.unitCode, unit, tierOfCode(unit) === 'ministry' ? a.domain : null);
+          const decision = canGrant(who, roles, t, date, SEED_ACCESS);
+          if (!decision.allowed) return;
+          const actorTier = tierOfCode(a.unitCode);
+          for (const role of roles) {
+            const rule = SEED_ACCESS.rules.find(
+              (r) =>
+                a.roles.includes(r.actorRole as Role) &&
+                r.actorTier === actorTier &&
+                r.grantableRole === role &&
+                r.targetTier === t.tier &&
+                (r.relation === 'own_or_below' || r.relation === t.relation) &&
+                isValidOn(r, date),
+            );
+            expect(rule).toBeDefined();
+          }
+        },
+      ),
     );
   });
 
@@ -221,7 +240,9 @@ describe('canGrant', () => {
           const data: AccessData = {
             ...SEED_ACCESS,
             rules,
-            tiers: SEED_ACCESS.tiers.map((t) => (t.code === 'district' ? { ...t, validTo: districtEnd } : t)),
+            tiers: SEED_ACCESS.tiers.map((t) =>
+              t.code === 'district' ? { ...t, validTo: districtEnd } : t,
+            ),
           };
           const who = actor(a.unitCode, a.roles, a.domain);
           const t = target(a.unitCode, unit, a.domain);

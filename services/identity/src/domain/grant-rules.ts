@@ -23,11 +23,7 @@ import {
 export const ACCOUNT_ADMIN_ROLES = ['system_admin', 'unit_admin'] as const;
 
 /** May the actor administer accounts of `targetUnit`? `tree`: the structure in force. */
-export function canManageAccount(
-  actor: Actor,
-  targetUnit: string,
-  tree: UnitTree,
-): ManageDecision {
+export function canManageAccount(actor: Actor, targetUnit: string, tree: UnitTree): ManageDecision {
   if (actor.isService) return deny('service accounts do not administer staff accounts');
   if (!hasRole(actor, ...ACCOUNT_ADMIN_ROLES)) {
     return deny('administering accounts needs role unit_admin or system_admin');

@@ -33,11 +33,16 @@ export async function startOutboxRelay(options: EventTransportOptions): Promise<
   let publisher: EventPublisher;
   let kafka: KafkaEventPublisher | undefined;
   if (options.transport === 'kafka') {
-    if (options.brokers.length === 0) throw new Error('KAFKA_BROKERS: required when EVENTS_TRANSPORT=kafka');
+    if (options.brokers.length === 0)
+      throw new Error('KAFKA_BROKERS: required when EVENTS_TRANSPORT=kafka');
     const topics = topicCatalogue.filter((t) => t.name === IDENTITY_TOPIC);
     const created = await ensureTopics(options.brokers, topics, { logger: options.logger });
     if (created.length > 0) options.logger.info({ topics: created }, 'created event topics');
-    kafka = new KafkaEventPublisher({ brokers: options.brokers, clientId: 'identity', logger: options.logger });
+    kafka = new KafkaEventPublisher({
+      brokers: options.brokers,
+      clientId: 'identity',
+      logger: options.logger,
+    });
     await kafka.connect();
     publisher = kafka;
   } else {

@@ -21,7 +21,9 @@ const READER_ROLES = ['system_admin', 'unit_admin', 'auditor'] as const;
 
 function assertReader(caller: Caller): void {
   if (caller.actor.isService || !hasRole(caller.actor, ...READER_ROLES)) {
-    throw new PermissionDeniedError('reading accounts needs role system_admin, unit_admin or auditor');
+    throw new PermissionDeniedError(
+      'reading accounts needs role system_admin, unit_admin or auditor',
+    );
   }
 }
 
@@ -43,11 +45,15 @@ export function accountReadHandlers(deps: AccountDeps) {
         id,
       });
       // The same answer whether it does not exist or lies outside the jurisdiction.
-      if (account === undefined) throw new NotFoundError(`account ${id} does not exist in the caller's jurisdiction`);
+      if (account === undefined)
+        throw new NotFoundError(`account ${id} does not exist in the caller's jurisdiction`);
       return { account: accountToProto(account) };
     },
 
-    async listAccounts(request: ListAccountsRequest, ctx: CallContext): Promise<ListAccountsResponse> {
+    async listAccounts(
+      request: ListAccountsRequest,
+      ctx: CallContext,
+    ): Promise<ListAccountsResponse> {
       const caller = await callerOf(deps, ctx);
       assertReader(caller);
       const limit = pageSizeOf(request.page);
@@ -66,20 +72,30 @@ export function accountReadHandlers(deps: AccountDeps) {
         id: null,
       });
       const page = pageOf(rows, limit, queryKey, (a) => [a.username]);
-      return { accounts: page.items.map(accountToProto), page: { nextPageToken: page.nextPageToken } };
+      return {
+        accounts: page.items.map(accountToProto),
+        page: { nextPageToken: page.nextPageToken },
+      };
     },
 
     async getMyAccount(_request: unknown, ctx: CallContext): Promise<GetMyAccountResponse> {
       const caller = await callerOf(deps, ctx);
       const own = await getAccountBySubject(deps.pool, caller.actor.userId);
-      if (own === undefined) throw new NotFoundError('the caller has no account managed by identity');
+      if (own === undefined)
+        throw new NotFoundError('the caller has no account managed by identity');
       return { account: accountToProto(own) };
     },
 
     async listDrift(request: ListDriftRequest, ctx: CallContext): Promise<ListDriftResponse> {
       const caller = await callerOf(deps, ctx);
-      if (caller.actor.isService || caller.actor.unitCode !== 'VN' || !hasRole(caller.actor, 'system_admin', 'auditor')) {
-        throw new PermissionDeniedError('drift reports need role system_admin or auditor at the national level');
+      if (
+        caller.actor.isService ||
+        caller.actor.unitCode !== 'VN' ||
+        !hasRole(caller.actor, 'system_admin', 'auditor')
+      ) {
+        throw new PermissionDeniedError(
+          'drift reports need role system_admin or auditor at the national level',
+        );
       }
       const limit = pageSizeOf(request.page);
       const queryKey = `drift:${request.includeResolved}`;

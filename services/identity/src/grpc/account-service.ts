@@ -6,5 +6,8 @@ import { accountReadHandlers } from './account-read-handlers';
 import { accountWriteHandlers } from './account-write-handlers';
 
 export function accountService(deps: AccountDeps): ServiceRegistration {
-  return service(AccountServiceService, { ...accountWriteHandlers(deps), ...accountReadHandlers(deps) });
+  return service(AccountServiceService, {
+    ...accountWriteHandlers(deps),
+    ...accountReadHandlers(deps),
+  });
 }

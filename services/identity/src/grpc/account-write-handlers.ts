@@ -17,7 +17,13 @@ import type {
   UpdateRolesResponse,
 } from '@posa/proto';
 import { callerOf, type AccountDeps } from '../accounts/account-context';
-import { lock, reportCompromised, resetPassword, unlock, updateRoles } from '../accounts/account-operations';
+import {
+  lock,
+  reportCompromised,
+  resetPassword,
+  unlock,
+  updateRoles,
+} from '../accounts/account-operations';
 import { createAccount } from '../accounts/create-account';
 import { reconcileAccounts } from '../accounts/reconcile';
 import {
@@ -35,7 +41,10 @@ import { accountToProto, domainFromProto } from './account-mapping';
 
 export function accountWriteHandlers(deps: AccountDeps) {
   return {
-    async createAccount(request: CreateAccountRequest, ctx: CallContext): Promise<CreateAccountResponse> {
+    async createAccount(
+      request: CreateAccountRequest,
+      ctx: CallContext,
+    ): Promise<CreateAccountResponse> {
       const caller = await callerOf(deps, ctx);
       const username = validateUsername(request.username);
       const name = validateDisplayName(request.displayName);
@@ -46,7 +55,14 @@ export function accountWriteHandlers(deps: AccountDeps) {
         request.initialPassword === ''
           ? generateTemporaryPassword()
           : validateInitialPassword(request.initialPassword, username);
-      const account = await createAccount(deps, caller, { username, name, unitCode, roles, domain, password });
+      const account = await createAccount(deps, caller, {
+        username,
+        name,
+        unitCode,
+        roles,
+        domain,
+        password,
+      });
       return { account: accountToProto(account), temporaryPassword: password };
     },
 
@@ -54,7 +70,13 @@ export function accountWriteHandlers(deps: AccountDeps) {
       const caller = await callerOf(deps, ctx);
       const id = validateAccountId(request.accountId);
       const roles = validateRoles(request.roles);
-      const account = await updateRoles(deps, caller, id, roles, domainFromProto(request.nationalDomain));
+      const account = await updateRoles(
+        deps,
+        caller,
+        id,
+        roles,
+        domainFromProto(request.nationalDomain),
+      );
       return { account: accountToProto(account) };
     },
 
@@ -65,16 +87,28 @@ export function accountWriteHandlers(deps: AccountDeps) {
       return { account: accountToProto(await lock(deps, caller, id, reason)) };
     },
 
-    async unlockAccount(request: UnlockAccountRequest, ctx: CallContext): Promise<UnlockAccountResponse> {
+    async unlockAccount(
+      request: UnlockAccountRequest,
+      ctx: CallContext,
+    ): Promise<UnlockAccountResponse> {
       const caller = await callerOf(deps, ctx);
       const result = await unlock(deps, caller, validateAccountId(request.accountId));
-      return { account: accountToProto(result.account), temporaryPassword: result.temporaryPassword };
+      return {
+        account: accountToProto(result.account),
+        temporaryPassword: result.temporaryPassword,
+      };
     },
 
-    async resetPassword(request: ResetPasswordRequest, ctx: CallContext): Promise<ResetPasswordResponse> {
+    async resetPassword(
+      request: ResetPasswordRequest,
+      ctx: CallContext,
+    ): Promise<ResetPasswordResponse> {
       const caller = await callerOf(deps, ctx);
       const result = await resetPassword(deps, caller, validateAccountId(request.accountId));
-      return { account: accountToProto(result.account), temporaryPassword: result.temporaryPassword };
+      return {
+        account: accountToProto(result.account),
+        temporaryPassword: result.temporaryPassword,
+      };
     },
 
     async reportPasswordCompromised(
@@ -86,13 +120,26 @@ export function accountWriteHandlers(deps: AccountDeps) {
       return { account: accountToProto(await reportCompromised(deps, caller, id)) };
     },
 
-    async reconcileAccounts(_request: unknown, ctx: CallContext): Promise<ReconcileAccountsResponse> {
+    async reconcileAccounts(
+      _request: unknown,
+      ctx: CallContext,
+    ): Promise<ReconcileAccountsResponse> {
       const caller = await callerOf(deps, ctx);
-      if (caller.actor.isService || caller.actor.unitCode !== 'VN' || !hasRole(caller.actor, 'system_admin')) {
-        throw new PermissionDeniedError('reconciling accounts needs role system_admin at the national level');
+      if (
+        caller.actor.isService ||
+        caller.actor.unitCode !== 'VN' ||
+        !hasRole(caller.actor, 'system_admin')
+      ) {
+        throw new PermissionDeniedError(
+          'reconciling accounts needs role system_admin at the national level',
+        );
       }
       const result = await reconcileAccounts(deps.pool, deps.idp, deps.logger);
-      return { accountsChecked: result.accountsChecked, differences: result.differences, resolved: result.resolved };
+      return {
+        accountsChecked: result.accountsChecked,
+        differences: result.differences,
+        resolved: result.resolved,
+      };
     },
   };
 }

@@ -1,7 +1,17 @@
 /** AuditService: the audit trail for auditors and system administrators, within their subtree. */
 import { hasRole } from '@posa/auth';
-import { InvalidArgumentError, PermissionDeniedError, service, type CallContext, type ServiceRegistration } from '@posa/platform';
-import { AuditServiceService, type ListAuditEntriesRequest, type ListAuditEntriesResponse } from '@posa/proto';
+import {
+  InvalidArgumentError,
+  PermissionDeniedError,
+  service,
+  type CallContext,
+  type ServiceRegistration,
+} from '@posa/platform';
+import {
+  AuditServiceService,
+  type ListAuditEntriesRequest,
+  type ListAuditEntriesResponse,
+} from '@posa/proto';
 import { callerOf, scopeOf, type AccountDeps } from '../accounts/account-context';
 import { decodePageToken, pageOf, pageSizeOf } from '../domain/page-token';
 import { listAuditEntries } from '../store/audit-query';
@@ -9,16 +19,22 @@ import { auditToProto } from './account-mapping';
 
 function optional(value: string, field: string, max = 100): string | null {
   if (value === '') return null;
-  if (value.length > max) throw new InvalidArgumentError(field, `must be at most ${max} characters`);
+  if (value.length > max)
+    throw new InvalidArgumentError(field, `must be at most ${max} characters`);
   return value;
 }
 
 export function auditService(deps: AccountDeps): ServiceRegistration {
   return service(AuditServiceService, {
-    async listAuditEntries(request: ListAuditEntriesRequest, ctx: CallContext): Promise<ListAuditEntriesResponse> {
+    async listAuditEntries(
+      request: ListAuditEntriesRequest,
+      ctx: CallContext,
+    ): Promise<ListAuditEntriesResponse> {
       const caller = await callerOf(deps, ctx);
       if (caller.actor.isService || !hasRole(caller.actor, 'auditor', 'system_admin')) {
-        throw new PermissionDeniedError('reading the audit trail needs role auditor or system_admin');
+        throw new PermissionDeniedError(
+          'reading the audit trail needs role auditor or system_admin',
+        );
       }
       const from = request.fromTime ?? null;
       const to = request.toTime ?? null;

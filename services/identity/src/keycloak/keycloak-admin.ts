@@ -55,15 +55,20 @@ export class KeycloakAdmin implements IdentityProviderAdmin {
   }
 
   async createUser(user: NewProviderUser): Promise<string> {
-    const response = await this.request('POST', '/users', {
-      username: user.username,
-      enabled: user.enabled,
-      firstName: user.firstName,
-      lastName: user.lastName,
-      attributes: { unit_code: [user.unitCode] },
-      credentials: [{ type: 'password', value: user.password, temporary: user.temporary }],
-      requiredActions: user.temporary ? ['UPDATE_PASSWORD'] : [],
-    }, [409]);
+    const response = await this.request(
+      'POST',
+      '/users',
+      {
+        username: user.username,
+        enabled: user.enabled,
+        firstName: user.firstName,
+        lastName: user.lastName,
+        attributes: { unit_code: [user.unitCode] },
+        credentials: [{ type: 'password', value: user.password, temporary: user.temporary }],
+        requiredActions: user.temporary ? ['UPDATE_PASSWORD'] : [],
+      },
+      [409],
+    );
     if (response.status === 409) throw new ProviderConflictError(user.username);
     const location = response.headers.get('location') ?? '';
     const subject = location.slice(location.lastIndexOf('/') + 1);
@@ -96,7 +101,9 @@ export class KeycloakAdmin implements IdentityProviderAdmin {
   async logoutAll(subject: string): Promise<void> {
     await this.request('POST', `/users/${subject}/logout`);
     // Offline tokens live in consents/offline sessions per client: revoke each.
-    const consents = (await this.json('GET', `/users/${subject}/consents`)) as { clientId: string }[];
+    const consents = (await this.json('GET', `/users/${subject}/consents`)) as {
+      clientId: string;
+    }[];
     for (const consent of consents) {
       await this.request(
         'DELETE',
@@ -108,7 +115,10 @@ export class KeycloakAdmin implements IdentityProviderAdmin {
   }
 
   async setRoles(subject: string, roles: readonly string[]): Promise<void> {
-    const current = (await this.json('GET', `/users/${subject}/role-mappings/realm`)) as RoleRepresentation[];
+    const current = (await this.json(
+      'GET',
+      `/users/${subject}/role-mappings/realm`,
+    )) as RoleRepresentation[];
     const held = current.filter((r) => POSA_ROLES.includes(r.name));
     const wanted = new Set(roles);
     const remove = held.filter((r) => !wanted.has(r.name));
@@ -140,13 +150,19 @@ export class KeycloakAdmin implements IdentityProviderAdmin {
     const response = await this.request('GET', `/users/${subject}`, undefined, [404]);
     if (response.status === 404) return null;
     const user = (await response.json()) as UserRepresentation;
-    const mappings = (await this.json('GET', `/users/${subject}/role-mappings/realm`)) as RoleRepresentation[];
+    const mappings = (await this.json(
+      'GET',
+      `/users/${subject}/role-mappings/realm`,
+    )) as RoleRepresentation[];
     return {
       subject: user.id,
       username: user.username,
       enabled: user.enabled,
       unitCode: user.attributes?.unit_code?.[0] ?? null,
-      roles: mappings.map((r) => r.name).filter((r) => POSA_ROLES.includes(r)).sort(),
+      roles: mappings
+        .map((r) => r.name)
+        .filter((r) => POSA_ROLES.includes(r))
+        .sort(),
     };
   }
 
@@ -179,7 +195,9 @@ export class KeycloakAdmin implements IdentityProviderAdmin {
           signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
         });
       } catch (err) {
-        throw new ProviderUnavailableError(`keycloak admin ${method} ${path} failed`, { cause: err });
+        throw new ProviderUnavailableError(`keycloak admin ${method} ${path} failed`, {
+          cause: err,
+        });
       }
       if (response.status === 401 && attempt === 0) continue;
       if (response.ok || allowed.includes(response.status)) return response;

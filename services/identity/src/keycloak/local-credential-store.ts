@@ -28,15 +28,27 @@ export class LocalCredentialStore implements IdentityProviderAdmin {
       `INSERT INTO local_credential (subject, username, enabled, unit_code, roles, first_name, last_name,
                                      password_hash, password_temporary)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (username) DO NOTHING`,
-      [subject, user.username, user.enabled, user.unitCode, [...user.roles].sort(), user.firstName,
-        user.lastName, hash, user.temporary],
+      [
+        subject,
+        user.username,
+        user.enabled,
+        user.unitCode,
+        [...user.roles].sort(),
+        user.firstName,
+        user.lastName,
+        hash,
+        user.temporary,
+      ],
     );
     if (result.rowCount === 0) throw new ProviderConflictError(user.username);
     return subject;
   }
 
   async setPassword(subject: string, password: string, temporary: boolean): Promise<void> {
-    await this.update(subject, 'password_hash = $2, password_temporary = $3', [await hashPassword(password), temporary]);
+    await this.update(subject, 'password_hash = $2, password_temporary = $3', [
+      await hashPassword(password),
+      temporary,
+    ]);
   }
 
   async setEnabled(subject: string, enabled: boolean): Promise<void> {
@@ -58,7 +70,13 @@ export class LocalCredentialStore implements IdentityProviderAdmin {
     );
     const row = rows[0];
     if (row === undefined) return null;
-    return { subject: row.subject, username: row.username, enabled: row.enabled, unitCode: row.unit_code, roles: row.roles };
+    return {
+      subject: row.subject,
+      username: row.username,
+      enabled: row.enabled,
+      unitCode: row.unit_code,
+      roles: row.roles,
+    };
   }
 
   async deleteUser(subject: string): Promise<void> {
@@ -77,12 +95,20 @@ export class LocalCredentialStore implements IdentityProviderAdmin {
       return { ok: false, reason: 'unknown_or_wrong_password' };
     }
     if (!row.enabled) return { ok: false, reason: 'disabled' };
-    return { ok: true, subject: row.subject, sessionEpoch: row.session_epoch, passwordChangeRequired: row.password_temporary };
+    return {
+      ok: true,
+      subject: row.subject,
+      sessionEpoch: row.session_epoch,
+      passwordChangeRequired: row.password_temporary,
+    };
   }
 
   /** The current epoch: a session issued under a smaller one is revoked. */
   async sessionEpoch(subject: string): Promise<number | null> {
-    const { rows } = await this.pool.query('SELECT session_epoch FROM local_credential WHERE subject = $1', [subject]);
+    const { rows } = await this.pool.query(
+      'SELECT session_epoch FROM local_credential WHERE subject = $1',
+      [subject],
+    );
     return rows[0]?.session_epoch ?? null;
   }
 

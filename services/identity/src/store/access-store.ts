@@ -8,8 +8,12 @@ const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 
 export async function loadAccessData(db: Queryable): Promise<AccessData> {
   const [tiers, roles, rules, owners] = await Promise.all([
-    db.query(`SELECT code, rank, ${day('valid_from')} AS "validFrom", ${day('valid_to')} AS "validTo" FROM tier ORDER BY rank`),
-    db.query(`SELECT code, ${day('valid_from')} AS "validFrom", ${day('valid_to')} AS "validTo" FROM role ORDER BY code`),
+    db.query(
+      `SELECT code, rank, ${day('valid_from')} AS "validFrom", ${day('valid_to')} AS "validTo" FROM tier ORDER BY rank`,
+    ),
+    db.query(
+      `SELECT code, ${day('valid_from')} AS "validFrom", ${day('valid_to')} AS "validTo" FROM role ORDER BY code`,
+    ),
     db.query(
       `SELECT actor_role AS "actorRole", actor_tier AS "actorTier", grantable_role AS "grantableRole",
               target_tier AS "targetTier", relation, ${day('valid_from')} AS "validFrom", ${day('valid_to')} AS "validTo"

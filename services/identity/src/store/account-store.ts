@@ -52,17 +52,30 @@ export async function insertPendingAccount(client: pg.PoolClient, a: NewAccount)
                           tier, national_domain, status, created_by)
      SELECT $1, $2, $3, $4, $5::text, COALESCE(u.path, ''), u.province_code, $6, $7, 'pending', $8
      FROM (SELECT 1) one LEFT JOIN unit u ON u.structure = $5::text AND u.code = $4`,
-    [a.id, a.username, a.displayName, a.unitCode, a.unitStructure, a.tier, a.nationalDomain, a.createdBy],
+    [
+      a.id,
+      a.username,
+      a.displayName,
+      a.unitCode,
+      a.unitStructure,
+      a.tier,
+      a.nationalDomain,
+      a.createdBy,
+    ],
   );
   await replaceRoles(client, a.id, a.roles);
 }
 
-export async function replaceRoles(client: pg.PoolClient, id: string, roles: readonly string[]): Promise<void> {
+export async function replaceRoles(
+  client: pg.PoolClient,
+  id: string,
+  roles: readonly string[],
+): Promise<void> {
   await client.query('DELETE FROM account_role WHERE account_id = $1', [id]);
-  await client.query(
-    'INSERT INTO account_role (account_id, role) SELECT $1, unnest($2::text[])',
-    [id, [...roles]],
-  );
+  await client.query('INSERT INTO account_role (account_id, role) SELECT $1, unnest($2::text[])', [
+    id,
+    [...roles],
+  ]);
 }
 
 export async function getAccount(db: Queryable, id: string): Promise<StoredAccount | undefined> {
@@ -70,13 +83,21 @@ export async function getAccount(db: Queryable, id: string): Promise<StoredAccou
   return rows[0];
 }
 
-export async function getAccountBySubject(db: Queryable, subject: string): Promise<StoredAccount | undefined> {
-  const { rows } = await db.query(`SELECT ${COLUMNS} FROM account a WHERE a.subject = $1`, [subject]);
+export async function getAccountBySubject(
+  db: Queryable,
+  subject: string,
+): Promise<StoredAccount | undefined> {
+  const { rows } = await db.query(`SELECT ${COLUMNS} FROM account a WHERE a.subject = $1`, [
+    subject,
+  ]);
   return rows[0];
 }
 
 /** Locks the row for the rest of the transaction and returns it. */
-export async function lockAccount(client: pg.PoolClient, id: string): Promise<StoredAccount | undefined> {
+export async function lockAccount(
+  client: pg.PoolClient,
+  id: string,
+): Promise<StoredAccount | undefined> {
   await client.query('SELECT 1 FROM account WHERE id = $1 FOR UPDATE', [id]);
   return getAccount(client, id);
 }
@@ -89,7 +110,11 @@ export interface AccountChanges {
   nationalDomain?: NationalDomainCode | null;
 }
 
-export async function updateAccount(client: pg.PoolClient, id: string, changes: AccountChanges): Promise<void> {
+export async function updateAccount(
+  client: pg.PoolClient,
+  id: string,
+  changes: AccountChanges,
+): Promise<void> {
   const sets: string[] = ['updated_at = now()', 'version = version + 1'];
   const params: unknown[] = [id];
   const add = (column: string, value: unknown) => {
@@ -97,7 +122,8 @@ export async function updateAccount(client: pg.PoolClient, id: string, changes: 
     sets.push(`${column} = $${params.length}`);
   };
   if (changes.status !== undefined) add('status', changes.status);
-  if (changes.passwordResetRequired !== undefined) add('password_reset_required', changes.passwordResetRequired);
+  if (changes.passwordResetRequired !== undefined)
+    add('password_reset_required', changes.passwordResetRequired);
   if (changes.lockReason !== undefined) add('lock_reason', changes.lockReason);
   if (changes.subject !== undefined) add('subject', changes.subject);
   if (changes.nationalDomain !== undefined) add('national_domain', changes.nationalDomain);
@@ -132,7 +158,9 @@ export async function listAccounts(db: Queryable, f: AccountFilter): Promise<Sto
   if (f.within !== null) scoped(f.within);
   if (f.role !== null) {
     params.push(f.role);
-    where.push(`EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id AND r.role = $${params.length})`);
+    where.push(
+      `EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id AND r.role = $${params.length})`,
+    );
   }
   if (f.status !== null) {
     params.push(f.status);
@@ -155,7 +183,11 @@ export async function listAccounts(db: Queryable, f: AccountFilter): Promise<Sto
 }
 
 /** Every provisioned or pending account, for reconciliation (id order, in batches). */
-export async function accountsAfter(db: Queryable, afterId: string | null, limit: number): Promise<StoredAccount[]> {
+export async function accountsAfter(
+  db: Queryable,
+  afterId: string | null,
+  limit: number,
+): Promise<StoredAccount[]> {
   const { rows } = await db.query(
     `SELECT ${COLUMNS} FROM account a WHERE ($1::uuid IS NULL OR a.id > $1::uuid) ORDER BY a.id LIMIT $2`,
     [afterId, limit],

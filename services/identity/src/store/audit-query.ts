@@ -47,7 +47,9 @@ export async function listAuditEntries(db: Queryable, f: AuditFilter): Promise<S
   if (f.action !== null) add((n) => `l.action = $${n}`, f.action);
   if (f.after !== null) {
     params.push(f.after.at, f.after.id);
-    where.push(`(l.occurred_at, l.id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`);
+    where.push(
+      `(l.occurred_at, l.id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`,
+    );
   }
   params.push(f.limit);
   const { rows } = await db.query(

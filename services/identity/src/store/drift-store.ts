@@ -4,7 +4,12 @@ import type pg from 'pg';
 type Queryable = Pick<pg.Pool, 'query'>;
 
 export interface Difference {
-  kind: 'missing_in_provider' | 'enabled_mismatch' | 'roles_mismatch' | 'unit_mismatch' | 'provisioning_incomplete';
+  kind:
+    | 'missing_in_provider'
+    | 'enabled_mismatch'
+    | 'roles_mismatch'
+    | 'unit_mismatch'
+    | 'provisioning_incomplete';
   expected: unknown;
   actual: unknown;
 }
@@ -21,7 +26,11 @@ export interface StoredDrift {
 }
 
 /** Records what one account's check found; closes its open reports that are gone. Returns how many closed. */
-export async function recordCheck(db: Queryable, accountId: string, found: Difference[]): Promise<number> {
+export async function recordCheck(
+  db: Queryable,
+  accountId: string,
+  found: Difference[],
+): Promise<number> {
   for (const d of found) {
     await db.query(
       `INSERT INTO drift_report (account_id, kind, expected, actual) VALUES ($1, $2, $3::jsonb, $4::jsonb)

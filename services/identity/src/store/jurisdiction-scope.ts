@@ -7,7 +7,13 @@
  */
 export type JurisdictionScope =
   | { national: true }
-  | { national: false; structure: '2024' | '2025'; unitCode: string; path: string; isProvince: boolean };
+  | {
+      national: false;
+      structure: '2024' | '2025';
+      unitCode: string;
+      path: string;
+      isProvince: boolean;
+    };
 
 /** A WHERE fragment over `alias` using parameters from `$next` on, and those parameters. */
 export function scopeCondition(

@@ -125,7 +125,10 @@ export interface Account {
   roles: string[];
   nationalDomain: NationalDomain;
   status: AccountStatus;
-  /** True until the user has set their own password. */
+  /**
+   * True when identity last issued a temporary password (create, unlock, reset, compromise);
+   * the provider makes the user choose a new one at the next sign-in.
+   */
   passwordResetRequired: boolean;
   /** Why the account is locked, e.g. "password_compromised", "admin_action". */
   lockReason: string;
