@@ -53,6 +53,36 @@ describe('TokenVerifier', () => {
     );
   });
 
+  it('remembers a verified token only until it expires', async () => {
+    const strict = new TokenVerifier({
+      issuer: keys.issuer,
+      audience: 'posa-api',
+      jwksUrl: keys.jwksUrl,
+      clockToleranceSec: 0,
+    });
+    const shortLived = await keys.sign(claims, { expiresIn: '1s' });
+    const first = await strict.verify(shortLived);
+    // The second call is answered from the cache: the very same principal object.
+    await expect(strict.verify(shortLived)).resolves.toBe(first);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await expect(strict.verify(shortLived)).rejects.toThrow('token expired');
+  });
+
+  it('never lets a tampered copy of a remembered token through', async () => {
+    const token = await keys.sign(claims);
+    await verifier.verify(token);
+    const [header, payload, signature] = token.split('.');
+    const forgedPayload = Buffer.from(
+      JSON.stringify({
+        ...JSON.parse(Buffer.from(payload!, 'base64url').toString()),
+        unit_code: '79',
+      }),
+    ).toString('base64url');
+    await expect(verifier.verify(`${header}.${forgedPayload}.${signature}`)).rejects.toThrow(
+      'signature is not valid',
+    );
+  });
+
   it('fetches the keys again when the provider rotates them', async () => {
     await verifier.verify(await keys.sign(claims));
     await keys.rotate();

@@ -14,6 +14,8 @@ export interface TokenVerifierOptions {
   clockToleranceSec?: number;
   /** How long fetched keys are reused before the JWKS is fetched again. */
   jwksCacheMaxAgeMs?: number;
+  /** How many verified tokens to remember until they expire (0 turns the cache off). */
+  verifiedCacheSize?: number;
 }
 
 /** Why a bearer token was refused; the message is safe to return to the caller. */
@@ -38,6 +40,13 @@ export class TokenRejectedError extends Error {
  */
 export class TokenVerifier {
   private readonly keys: JWTVerifyGetKey;
+  /**
+   * Tokens already verified, by their exact text, with their expiry. The same bytes carry
+   * the same signature, so a hit is as good as verifying again until the token expires.
+   * A staff member's browser sends one token for minutes; this spares the signature check.
+   */
+  private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
+  private readonly verifiedCacheSize: number;
 
   constructor(private readonly options: TokenVerifierOptions) {
     const jwksUrl = options.jwksUrl ?? `${options.issuer}/protocol/openid-connect/certs`;
@@ -46,9 +55,29 @@ export class TokenVerifier {
       cooldownDuration: 30_000,
       timeoutDuration: 5_000,
     });
+    this.verifiedCacheSize = options.verifiedCacheSize ?? 10_000;
   }
 
   async verify(token: string): Promise<Principal> {
+    const cached = this.verified.get(token);
+    if (cached !== undefined) {
+      if (Date.now() < cached.expiresAtMs) return cached.principal;
+      this.verified.delete(token);
+    }
+    const { principal, expiresAtMs } = await this.verifyUncached(token);
+    if (this.verifiedCacheSize > 0 && expiresAtMs !== undefined) {
+      // Map keeps insertion order: when full, forget the oldest entry.
+      if (this.verified.size >= this.verifiedCacheSize) {
+        this.verified.delete(this.verified.keys().next().value as string);
+      }
+      this.verified.set(token, { principal, expiresAtMs });
+    }
+    return principal;
+  }
+
+  private async verifyUncached(
+    token: string,
+  ): Promise<{ principal: Principal; expiresAtMs: number | undefined }> {
     let payload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -67,8 +96,12 @@ export class TokenVerifier {
     if (payload.typ !== undefined && payload.typ !== 'Bearer') {
       throw new TokenRejectedError('token is not an access token');
     }
+    const expiresAtMs = typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;
     try {
-      return principalFromClaims(payload, { serviceClients: this.options.serviceClients });
+      const principal = principalFromClaims(payload, {
+        serviceClients: this.options.serviceClients,
+      });
+      return { principal, expiresAtMs };
     } catch (err) {
       if (err instanceof InvalidPrincipalError) throw new TokenRejectedError(err.message);
       throw err;
