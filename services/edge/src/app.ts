@@ -1,6 +1,6 @@
 /**
  * Composition root of the edge: Redis (when configured), sessions, keycloak-connect, the
- * identity gateway, the console pages, the REST API, readiness and metrics. Tests start it
+ * identity gateways (units, accounts, audit), the console pages, the REST API, readiness and metrics. Tests start it
  * in process on port 0 and stop it; main.ts adds signals and telemetry.
  */
 import http from 'node:http';
@@ -20,6 +20,7 @@ import {
 } from '@posa/platform';
 import { apiRouter } from './api/router';
 import { sessionStoreKind, type EdgeConfig } from './config';
+import { createAccountGateway } from './gateways/account-gateway';
 import { createIdentityHealthProbe } from './gateways/identity-health';
 import { createUnitGateway } from './gateways/unit-gateway';
 import { grantAttacher } from './http/auth';
@@ -29,7 +30,11 @@ import { limiter } from './http/rate-limit';
 import { requestLog } from './http/request-log';
 import { securityHeaders } from './http/security';
 import { createSessionStore, sessionMiddleware } from './http/session';
+import { accountActionRoutes } from './routes/account-actions';
+import { accountRoutes } from './routes/accounts';
+import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth-routes';
+import { compromisedRoutes } from './routes/compromised';
 import { homeRoutes } from './routes/home';
 import { langRoutes } from './routes/lang';
 import { opsRoutes } from './routes/ops';
@@ -72,6 +77,7 @@ export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
   const metrics = new Metrics();
   const readiness = new Readiness();
   const units = createUnitGateway(config.IDENTITY_ADDRESS, config.GRPC_DEADLINE_MS, metrics);
+  const accounts = createAccountGateway(config.IDENTITY_ADDRESS, config.GRPC_DEADLINE_MS, metrics);
   const identityHealth = createIdentityHealthProbe(config.IDENTITY_ADDRESS, 1000);
   readiness.addCheck('identity', () => identityHealth.check(), { timeoutMs: 1500 });
   let redis: RedisClientType | undefined;
@@ -118,7 +124,7 @@ export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
       }),
     );
     app.use(grantAttacher(keycloak));
-    app.use('/api/v1', apiRouter({ units, csrf, logger }));
+    app.use('/api/v1', apiRouter({ units, accounts, csrf, logger }));
     app.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 }));
     const signInLimiter = limiter({
       name: 'signin',
@@ -131,6 +137,10 @@ export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
     app.use(homeRoutes({ units, csrf }));
     app.use(unitRoutes({ units, csrf }));
     app.use(villageRoutes({ units, csrf }));
+    app.use(accountRoutes({ units, accounts, csrf }));
+    app.use(accountActionRoutes({ units, accounts, csrf }));
+    app.use(compromisedRoutes({ accounts, csrf, logger }));
+    app.use(auditRoutes({ accounts, csrf }));
     app.use(notFoundHandler(csrf));
     app.use(pageErrorHandler(csrf, logger));
     return app;
@@ -142,6 +152,7 @@ export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
       if (server) await closeServer(server, graceMs);
       if (ops) await ops.close();
       units.close();
+      accounts.close();
       identityHealth.close();
       (store as { stopInterval?: () => void } | undefined)?.stopInterval?.();
       if (redis?.isOpen) await redis.quit();

@@ -1,6 +1,8 @@
 /**
  * Boots the identity service (fresh database) and the edge in process on port 0, against
- * the real Keycloak (realm posa) and Redis, and creates Keycloak users for the tests.
+ * the real Keycloak (realm posa) and Redis, and creates Keycloak users for the tests. With
+ * `provisioning`, identity provisions the accounts it creates in Keycloak through the admin
+ * API (service account of posa-services), as in production; they are removed at close.
  */
 import { randomBytes } from 'node:crypto';
 import { createLogger } from '@posa/platform';
@@ -16,6 +18,7 @@ import {
 } from '@posa/testing';
 import { createApp as createIdentityApp, type IdentityApp } from '../../identity/src/app';
 import { loadIdentityConfig } from '../../identity/src/config';
+import { applyServiceAccountRolesFromRealmFile } from '../../identity/test/realm-sync';
 import { createApp, type EdgeApp } from '../src/app';
 import { loadEdgeConfig } from '../src/config';
 
@@ -28,23 +31,37 @@ export interface EdgeHarness {
   /** Creates a user of realm posa (removed at close) and returns its username. */
   createStaff(name: string, unitCode: string, roles: string[]): Promise<string>;
   bearer(username: string): Promise<string>;
+  /** A username unique to this run (for accounts the tests create through identity). */
+  username(name: string): string;
+  /** The identity service in process (its provider admin sets permanent passwords). */
+  identity: IdentityApp;
+  /** Keycloak subjects of accounts identity created in the tests, deleted at close. */
+  provisioned: string[];
   close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Identity provisions accounts in Keycloak (default: local store, no provisioning). */
+  provisioning?: boolean;
 }
 
 export async function startEdgeHarness(
   prefix: string,
   env: Record<string, string> = {},
+  options: HarnessOptions = {},
 ): Promise<EdgeHarness> {
+  if (options.provisioning) await applyServiceAccountRolesFromRealmFile();
   const db: TestDatabase = await createTestDatabase(`edge_${prefix}`);
   const silent = createLogger({ service: 'test', level: 'silent' });
   let identity: IdentityApp | undefined;
   let edge: EdgeApp | undefined;
   const users: string[] = [];
+  const provisioned: string[] = [];
   const close = async (): Promise<void> => {
     await edge?.stop(1000);
     await identity?.stop(1000);
     await db.drop();
-    for (const id of users) await deleteUser(id);
+    for (const id of [...users, ...provisioned]) await deleteUser(id);
   };
   try {
     identity = createIdentityApp(
@@ -56,9 +73,15 @@ export async function startEdgeHarness(
         LISTEN_HOST: '127.0.0.1',
         KEYCLOAK_ISSUER_URL: await realmUrl(),
         LOG_LEVEL: 'silent',
-        // The edge's tests create their Keycloak users directly; identity provisions none
-        // and runs no drift check against them.
-        IDENTITY_PROVIDER: 'local',
+        // Without provisioning the tests create their Keycloak users directly; identity
+        // provisions none. No periodic drift check either way.
+        ...(options.provisioning
+          ? {
+              IDENTITY_PROVIDER: 'keycloak',
+              KEYCLOAK_ADMIN_CLIENT_SECRET:
+                process.env['POSA_SERVICES_CLIENT_SECRET'] ?? 'dev-only-posa-services-secret',
+            }
+          : { IDENTITY_PROVIDER: 'local' }),
         RECONCILE_INTERVAL_MS: '0',
       }),
       silent,
@@ -102,6 +125,9 @@ export async function startEdgeHarness(
         return username;
       },
       bearer: (username) => passwordGrant(username, PASSWORD),
+      username: (name) => `edge-${prefix}-${name}-${run}`.toLowerCase(),
+      identity,
+      provisioned,
       close,
     };
   } catch (err) {

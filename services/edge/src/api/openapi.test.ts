@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { createLogger } from '@posa/platform';
 import { createCsrf } from '../http/csrf';
+import type { AccountGateway } from '../gateways/account-gateway';
 import type { UnitGateway } from '../gateways/unit-gateway';
 import { buildOpenApi, openApiPath } from './openapi';
 import { apiRouter } from './router';
@@ -33,6 +34,7 @@ describe('OpenAPI document', () => {
   // The router is only built, never called: no gateway is needed.
   const router = apiRouter({
     units: {} as UnitGateway,
+    accounts: {} as AccountGateway,
     csrf: createCsrf(),
     logger: createLogger({ service: 'edge', level: 'silent' }),
   });

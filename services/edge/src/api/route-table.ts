@@ -1,14 +1,15 @@
 /**
  * The REST API as a table: each route's method, path, parameters, bodies and handler. The
  * router (router.ts) and the OpenAPI document (openapi.ts) are both built from it, so the
- * two cannot drift apart. Handlers call UnitService over gRPC with the caller's token.
+ * two cannot drift apart. Handlers call UnitService over gRPC with the caller's token; the
+ * account and audit routes are in account-routes.ts.
  */
 import type { Request } from 'express';
-import type { UnitGateway } from '../gateways/unit-gateway';
 import { callerOf } from '../http/auth';
 import { badRequest } from '../http/errors';
 import { parsePage, parseVersion, requiredText } from '../http/params';
-import type { SchemaName } from './schemas';
+import { accountApiRoutes } from './account-routes';
+import type { ParameterSpec, ApiRoute } from './route-types';
 import {
   KIND_OF_NAME,
   LEVEL_OF_NAME,
@@ -20,35 +21,7 @@ import {
   type VillageKindName,
 } from './unit-json';
 
-export interface ParameterSpec {
-  name: string;
-  in: 'path' | 'query';
-  description: string;
-  required?: boolean;
-  schema: Record<string, unknown>;
-}
-
-export interface ApiRoute {
-  method: 'get' | 'post';
-  /** Express path below /api/v1, e.g. /units/:code. */
-  path: string;
-  operationId: string;
-  summary: string;
-  parameters: ParameterSpec[];
-  requestBody?: SchemaName;
-  /** Success status and body schema. */
-  success: { status: number; schema: SchemaName; description: string };
-  /** Error statuses this route may answer (all with the Error body). */
-  errors: number[];
-  /** False for public routes (the OpenAPI document). */
-  authenticated: boolean;
-  handler: (req: Request, deps: ApiDeps) => Promise<unknown>;
-}
-
-export interface ApiDeps {
-  units: UnitGateway;
-  openApi: () => unknown;
-}
+export type { ApiDeps, ApiRoute, ParameterSpec } from './route-types';
 
 const code = (description: string): ParameterSpec => ({
   name: 'code',
@@ -104,7 +77,7 @@ function unitCode(req: Request): string {
 
 const next = (token: string | undefined): string | null => (token ? token : null);
 
-export const apiRoutes: ApiRoute[] = [
+const unitApiRoutes: ApiRoute[] = [
   {
     method: 'get',
     path: '/openapi.json',
@@ -296,3 +269,5 @@ export const apiRoutes: ApiRoute[] = [
     },
   },
 ];
+
+export const apiRoutes: ApiRoute[] = [...unitApiRoutes, ...accountApiRoutes];

@@ -8,6 +8,7 @@ import { apiRoutes, type ApiDeps } from './route-table';
 
 export interface ApiRouterDeps {
   units: ApiDeps['units'];
+  accounts: ApiDeps['accounts'];
   csrf: ReturnType<typeof createCsrf>;
   logger: Logger;
 }
@@ -15,7 +16,7 @@ export interface ApiRouterDeps {
 export function apiRouter(deps: ApiRouterDeps): Router {
   const router = Router();
   const document = buildOpenApi();
-  const apiDeps: ApiDeps = { units: deps.units, openApi: () => document };
+  const apiDeps: ApiDeps = { units: deps.units, accounts: deps.accounts, openApi: () => document };
   router.use(express.json({ limit: '16kb' }));
   router.use((_req, res, next) => {
     res.set('cache-control', 'no-store');

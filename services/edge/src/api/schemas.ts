@@ -1,4 +1,6 @@
 /** JSON Schemas (OpenAPI 3.1 components) of the API's bodies. */
+import { accountSchemas } from './account-schemas';
+
 const nullableString = { type: ['string', 'null'] };
 const date = { type: ['string', 'null'], format: 'date' };
 
@@ -97,6 +99,7 @@ export const schemas = {
       kind: { type: 'string', enum: ['rural', 'urban'] },
     },
   },
+  ...accountSchemas,
   OpenApiDocument: { type: 'object', description: 'this document' },
   Error: {
     type: 'object',

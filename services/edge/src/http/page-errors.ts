@@ -2,9 +2,10 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '@posa/platform';
 import { pageContext, sendPage, type Csrf } from '../routes/page-context';
-import { errorPage, notFoundPage } from '../views/error-page';
+import { errorPage, forbiddenPage, notFoundPage } from '../views/error-page';
 import { query } from '../views/html';
 import { toHttpError } from './errors';
+import { RoleRequiredError } from './page-roles';
 
 export function notFoundHandler(csrf: Csrf) {
   return (req: Request, res: Response): void =>
@@ -25,6 +26,10 @@ export function pageErrorHandler(csrf: Csrf, logger: Logger) {
       }
     }
     if (res.headersSent) return;
+    if (err instanceof RoleRequiredError) {
+      sendPage(res, 403, forbiddenPage(pageContext(req, csrf), err.needed, err.held));
+      return;
+    }
     sendPage(res, error.status, errorPage(pageContext(req, csrf), error));
   };
 }

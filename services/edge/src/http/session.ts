@@ -1,7 +1,8 @@
 /**
  * Sessions: express-session with Redis (connect-redis) in the full stack, memorystore in the
  * embedded run. The cookie is httpOnly, sameSite lax, secure behind TLS. The session holds
- * the Keycloak grant (tokens), the sign-in state and the CSRF token; nothing else.
+ * the Keycloak grant (tokens), the sign-in state, the CSRF token and the one-time message
+ * of a post/redirect/get (with a temporary password it is removed at its first display).
  */
 import { randomBytes } from 'node:crypto';
 import { RedisStore } from 'connect-redis';
@@ -17,7 +18,28 @@ declare module 'express-session' {
     returnTo?: string;
     /** Redirect URI of the sign-in in progress (read by keycloak-connect). */
     auth_redirect_uri?: string;
+    /** Message for the page after a redirect, shown once. */
+    flash?: Flash;
   }
+}
+
+export interface Flash {
+  /** Message key (flash.*) and its parameters. */
+  message: string;
+  params?: Record<string, string>;
+  /** A temporary password issued by the action, shown once on the account's page. */
+  temporaryPassword?: string;
+  /** The account the message is about (shown only on that account's page). */
+  accountId?: string;
+}
+
+/** Takes the one-time message out of the session. */
+export function takeFlash(req: {
+  session?: session.Session & { flash?: Flash };
+}): Flash | undefined {
+  const flash = req.session?.flash;
+  if (req.session && flash !== undefined) delete req.session.flash;
+  return flash;
 }
 
 export const SESSION_COOKIE = 'posa.sid';

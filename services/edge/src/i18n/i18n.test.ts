@@ -1,4 +1,5 @@
 import { ROLES } from '@posa/auth';
+import { AUDIT_ACTIONS, DOMAIN_NAMES, STATUS_NAMES } from '../api/account-json';
 import { dictionaries, isMessageKey, LANGUAGES, translator } from './index';
 
 describe('console dictionaries', () => {
@@ -31,5 +32,32 @@ describe('console dictionaries', () => {
       'Village added with code 00004001.',
     );
     expect(translator('vi')('villages.created')).toContain('{code}');
+  });
+});
+
+describe('account and audit texts', () => {
+  it('name every audit action, status, domain and account field', () => {
+    const keys = [
+      ...AUDIT_ACTIONS.map((a) => `action.${a}`),
+      ...STATUS_NAMES.map((s) => `status.${s}`),
+      ...DOMAIN_NAMES.map((d) => `domain.${d}`),
+      ...['ministry', 'province', 'district', 'commune'].map((t) => `tier.${t}`),
+      ...[
+        'username',
+        'display_name',
+        'unit_code',
+        'roles',
+        'national_domain',
+        'initial_password',
+        'reason',
+        'account_id',
+        'from',
+        'to',
+        'actor',
+        'subject',
+        'action',
+      ].map((f) => `field.${f}`),
+    ];
+    for (const key of keys) expect(isMessageKey(key)).toBe(true);
   });
 });

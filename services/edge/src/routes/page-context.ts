@@ -2,7 +2,8 @@
 import type { Request, Response } from 'express';
 import { parseCookies } from '../http/cookies';
 import type { createCsrf } from '../http/csrf';
-import { accessTokenOf } from '../http/auth';
+import { accessTokenOf, principalOfRequest } from '../http/auth';
+import { ACCOUNT_PAGE_ROLES, AUDIT_PAGE_ROLES, holdsAny } from '../http/page-roles';
 import { toHttpError } from '../http/errors';
 import { languageFromCookies, translator } from '../i18n';
 import { errorHeadline } from '../views/error-page';
@@ -13,6 +14,7 @@ export type Csrf = ReturnType<typeof createCsrf>;
 export function pageContext(req: Request, csrf: Csrf): PageContext {
   const lang = languageFromCookies(parseCookies(req.headers.cookie));
   const signedIn = accessTokenOf(req) !== undefined;
+  const principal = signedIn ? principalOfRequest(req) : undefined;
   return {
     t: translator(lang),
     lang,
@@ -20,6 +22,10 @@ export function pageContext(req: Request, csrf: Csrf): PageContext {
     // Only signed-in pages have forms; a token is not minted for anonymous visitors.
     csrfToken: signedIn && req.session ? csrf.generateToken(req) : '',
     signedIn,
+    nav: {
+      accounts: holdsAny(principal?.roles, ACCOUNT_PAGE_ROLES),
+      audit: holdsAny(principal?.roles, AUDIT_PAGE_ROLES),
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 /** Error pages of the console (refusals, missing pages, unavailable services). */
 import type { HttpError } from '../http/errors';
-import { isMessageKey } from '../i18n';
+import { isMessageKey, type MessageKey } from '../i18n';
 import { html } from './html';
 import { errorBox, layout, type PageContext } from './layout';
 
@@ -24,6 +24,29 @@ export function errorPage(ctx: PageContext, error: HttpError): string {
     html`<h1>${ctx.t('error.heading')}</h1>
       ${errorBox(ctx.t, errorHeadline(ctx, error), detail)}
       <p><a href="/">${ctx.t('error.back')}</a></p>`,
+  );
+}
+
+/** 403 for a page the user's roles do not open: the roles it needs and the user's own. */
+export function forbiddenPage(
+  ctx: PageContext,
+  needed: readonly string[],
+  held: readonly string[],
+): string {
+  const { t } = ctx;
+  const names = (roles: readonly string[]): string =>
+    roles.length === 0
+      ? t('home.noRoles')
+      : roles.map((r) => (isMessageKey(`role.${r}`) ? t(`role.${r}` as MessageKey) : r)).join(', ');
+  return layout(
+    ctx,
+    t('forbidden.heading'),
+    html`<h1>${t('forbidden.heading')}</h1>
+      <div class="alert error" role="alert" data-testid="forbidden">
+        <p><strong>${t('forbidden.needs', { roles: names(needed) })}</strong></p>
+        <p>${t('forbidden.yours', { roles: names(held) })}</p>
+      </div>
+      <p><a href="/">${t('error.back')}</a></p>`,
   );
 }
 

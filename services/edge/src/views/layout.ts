@@ -11,8 +11,12 @@ export interface PageContext {
   csrfToken: string;
   signedIn: boolean;
   /** Which navigation entry is current. */
-  section?: 'home' | 'units';
+  section?: Section;
+  /** Entries the user's roles allow (accounts: administrators; audit: auditors). */
+  nav?: { accounts: boolean; audit: boolean };
 }
+
+export type Section = 'home' | 'units' | 'accounts' | 'audit' | 'compromised';
 
 function languageSwitch(ctx: PageContext): SafeHtml {
   const link = (lang: Language, label: string): SafeHtml =>
@@ -30,12 +34,15 @@ function languageSwitch(ctx: PageContext): SafeHtml {
 }
 
 function navigation(ctx: PageContext): SafeHtml {
-  const item = (section: 'home' | 'units', href: string, label: string): SafeHtml =>
+  const item = (section: Section, href: string, label: string): SafeHtml =>
     html`<a href="${href}" ${ctx.section === section ? html` aria-current="page"` : ''}
       >${label}</a
     >`;
   if (!ctx.signedIn) return html`<a class="button" href="/login">${ctx.t('nav.signIn')}</a>`;
   return html`${item('home', '/', ctx.t('nav.home'))}${item('units', '/units', ctx.t('nav.units'))}
+    ${ctx.nav?.accounts ? item('accounts', '/accounts', ctx.t('nav.accounts')) : ''}
+    ${ctx.nav?.audit ? item('audit', '/audit', ctx.t('nav.audit')) : ''}
+    ${item('compromised', '/account/compromised', ctx.t('nav.compromised'))}
     <form method="post" action="/logout" class="inline">
       <input type="hidden" name="_csrf" value="${ctx.csrfToken}" />
       <button type="submit" class="link">${ctx.t('nav.signOut')}</button>
@@ -50,6 +57,7 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml): string 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${title} · ${ctx.t('app.short')}</title>
         <link rel="stylesheet" href="/static/console.css" />
+        <link rel="stylesheet" href="/static/accounts.css" />
         <script src="/static/console.js" defer></script>
       </head>
       <body>

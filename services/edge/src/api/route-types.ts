@@ -1,0 +1,36 @@
+/** The shape of one API route: the router and the OpenAPI document are both built from it. */
+import type { Request } from 'express';
+import type { AccountGateway } from '../gateways/account-gateway';
+import type { UnitGateway } from '../gateways/unit-gateway';
+import type { SchemaName } from './schemas';
+
+export interface ParameterSpec {
+  name: string;
+  in: 'path' | 'query';
+  description: string;
+  required?: boolean;
+  schema: Record<string, unknown>;
+}
+
+export interface ApiRoute {
+  method: 'get' | 'post';
+  /** Express path below /api/v1, e.g. /units/:code. */
+  path: string;
+  operationId: string;
+  summary: string;
+  parameters: ParameterSpec[];
+  requestBody?: SchemaName;
+  /** Success status and body schema. */
+  success: { status: number; schema: SchemaName; description: string };
+  /** Error statuses this route may answer (all with the Error body). */
+  errors: number[];
+  /** False for public routes (the OpenAPI document). */
+  authenticated: boolean;
+  handler: (req: Request, deps: ApiDeps) => Promise<unknown>;
+}
+
+export interface ApiDeps {
+  units: UnitGateway;
+  accounts: AccountGateway;
+  openApi: () => unknown;
+}
