@@ -183,7 +183,8 @@ describe('accounts API', () => {
   });
 
   it('shows auditors the entries of their subtree, filtered, with before and after', async () => {
-    const auditor = await h.bearer(await h.createStaff('paud', PROVINCE, ['auditor']));
+    const auditorName = await h.createStaff('paud', PROVINCE, ['auditor']);
+    const auditor = await h.bearer(auditorName);
     const all = await api(`/audit-entries?subject=${officerId}`, auditor);
     expect(all.status).toBe(200);
     const actions = all.body.entries.map((e: Json) => e.action);
@@ -209,6 +210,41 @@ describe('accounts API', () => {
     const other = await h.bearer(await h.createStaff('caud', OTHER_COMMUNE, ['auditor']));
     const none = await api(`/audit-entries?subject=${officerId}`, other);
     expect(none.body.entries).toEqual([]);
+
+    // Actors with an account are named by username (the officer's own report); the realm
+    // users of this test have none.
+    const named = all.body.entries.find((e: Json) => e.action === 'account.password_compromised');
+    expect(named.actorUsername).toBe(h.username('officer'));
+    expect(all.body.entries.find((e: Json) => e.action === 'account.create').actorUsername).toBe(
+      '',
+    );
+
+    // The subject unit filter: the unit's subtree, inside the caller's jurisdiction only.
+    const inCommune = await api(`/audit-entries?subject=${officerId}&unit=${OWN_COMMUNE}`, auditor);
+    expect(inCommune.body.entries.map((e: Json) => e.id)).toEqual(
+      all.body.entries.map((e: Json) => e.id),
+    );
+    const elsewhere = await api(
+      `/audit-entries?subject=${officerId}&unit=${OTHER_COMMUNE}`,
+      auditor,
+    );
+    expect(elsewhere.body.entries).toEqual([]);
+    const outside = await api(`/audit-entries?unit=${OWN_COMMUNE}`, other);
+    expect(outside.status).toBe(403);
+    expect(outside.body.error.message).toMatch(
+      /subject_unit_code 00004 is outside the jurisdiction of unit 00008/,
+    );
+    const malformed = await api('/audit-entries?unit=0x', auditor);
+    expect(malformed.body.error).toMatchObject({ code: 'INVALID_ARGUMENT', field: 'unit' });
+
+    const cookie = cookieHeader(await signIn(h.baseUrl, auditorName, PASSWORD));
+    const page = await fetch(`${h.baseUrl}/audit?unit=${OWN_COMMUNE}&subject=${officerId}`, {
+      headers: { cookie },
+    });
+    expect(page.status).toBe(200);
+    const pageHtml = await page.text();
+    expect(pageHtml).toContain(`>${h.username('officer')}</a`);
+    expect(pageHtml).toMatch(/name="unit"\s+type="text"\s+value="00004"/);
   });
 });
 
@@ -257,6 +293,9 @@ describe('account pages', () => {
     expect(password).toBeDefined();
     const again = await (await fetch(`${h.baseUrl}${location}`, { headers: { cookie } })).text();
     expect(again).not.toContain('temporary-password');
+    // The roles form of a commune account offers what identity says the caller may grant.
+    expect(again).toContain('value="approver"');
+    expect(again).not.toContain('value="system_admin"');
   });
 
   it('answers 403 with a page naming the roles when the role does not open the page', async () => {

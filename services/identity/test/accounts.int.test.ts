@@ -201,21 +201,27 @@ describe('accounts in the 2025 structure', () => {
     await create(provinceAdmin, 'other-commune', '00008', ['analyst']);
     const commune = await h.audit.call(
       'listAuditEntries',
-      { actorId: '', subjectId: '', action: '' },
+      { actorId: '', subjectId: '', action: '', subjectUnitCode: '' },
       { metadata: communeAuditor },
     );
     expect(commune.entries.length).toBeGreaterThan(0);
     expect(new Set(commune.entries.map((e) => e.subjectUnitCode))).toEqual(new Set(['00004']));
     const province = await h.audit.call(
       'listAuditEntries',
-      { actorId: '', subjectId: '', action: 'account.create' },
+      { actorId: '', subjectId: '', action: 'account.create', subjectUnitCode: '' },
       { metadata: provinceAuditor },
     );
     const units = new Set(province.entries.map((e) => e.subjectUnitCode));
     expect(units.has('00008') && units.has('00004') && units.has('001')).toBe(true);
     const paged = await h.audit.call(
       'listAuditEntries',
-      { actorId: '', subjectId: '', action: '', page: { pageSize: 1, pageToken: '' } },
+      {
+        actorId: '',
+        subjectId: '',
+        action: '',
+        subjectUnitCode: '',
+        page: { pageSize: 1, pageToken: '' },
+      },
       { metadata: provinceAuditor },
     );
     const next = await h.audit.call(
@@ -224,6 +230,7 @@ describe('accounts in the 2025 structure', () => {
         actorId: '',
         subjectId: '',
         action: '',
+        subjectUnitCode: '',
         page: { pageSize: 1, pageToken: paged.page!.nextPageToken },
       },
       { metadata: provinceAuditor },
@@ -232,11 +239,80 @@ describe('accounts in the 2025 structure', () => {
     const refused = await rejectionOf(
       h.audit.call(
         'listAuditEntries',
-        { actorId: '', subjectId: '', action: '' },
+        { actorId: '', subjectId: '', action: '', subjectUnitCode: '' },
         { metadata: communeAdmin },
       ),
     );
     expect(refused.code).toBe(status.PERMISSION_DENIED);
+  });
+
+  it('filters the audit trail by subject unit within the jurisdiction, naming actors by username', async () => {
+    const provinceAuditor = await h.signIn('paud2', '01', ['auditor']);
+    const communeAuditor = await h.signIn('caud2', '00004', ['auditor']);
+    const list = (metadata: Record<string, string>, subjectUnitCode: string, action = '') =>
+      h.audit.call(
+        'listAuditEntries',
+        { actorId: '', subjectId: '', action, subjectUnitCode },
+        { metadata },
+      );
+    const commune = await list(provinceAuditor, '00004');
+    expect(commune.entries.length).toBeGreaterThan(0);
+    expect(new Set(commune.entries.map((e) => e.subjectUnitCode))).toEqual(new Set(['00004']));
+    // The 2025 province reaches its own communes and the 2024 units of its old province.
+    const province = new Set(
+      (await list(provinceAuditor, '01')).entries.map((e) => e.subjectUnitCode),
+    );
+    expect(province.has('00004') && province.has('00008') && province.has('001')).toBe(true);
+    const outside = await rejectionOf(list(communeAuditor, '00008'));
+    expect(outside.code).toBe(status.PERMISSION_DENIED);
+    expect(outside.message).toMatch(
+      /subject_unit_code 00008 is outside the jurisdiction of unit 00004$/,
+    );
+    const national = await rejectionOf(list(communeAuditor, 'VN'));
+    expect(national.code).toBe(status.PERMISSION_DENIED);
+    const malformed = await rejectionOf(list(provinceAuditor, '0x'));
+    expect(malformed).toMatchObject({ code: status.INVALID_ARGUMENT, field: 'subject_unit_code' });
+
+    // An actor with an account is named by its username; one without (a realm user) by id only.
+    const compromised = await list(systemAdmin, '00004', 'account.password_compromised');
+    expect(compromised.entries.length).toBeGreaterThan(0);
+    expect(compromised.entries[0]!.actorUsername).toBe(h.username('cofficer'));
+    const created = await list(systemAdmin, '00008', 'account.create');
+    expect(created.entries.length).toBeGreaterThan(0);
+    expect(created.entries.every((e) => e.actorUsername === '' && e.actorId !== '')).toBe(true);
+  });
+
+  it('lists the roles the caller may grant at a unit, from the rules in force', async () => {
+    const grantable = (metadata: Record<string, string>, unitCode: string) =>
+      h.accounts.call('listGrantableRoles', { unitCode }, { metadata });
+    const sorted = (roles: string[]) => [...roles].sort();
+    const own = await grantable(communeAdmin, '00004');
+    expect(sorted(own.roles)).toEqual(['analyst', 'officer']);
+    expect(own.domainRoles).toEqual([]);
+    const below = await grantable(provinceAdmin, '00004');
+    expect(sorted(below.roles)).toEqual([
+      'analyst',
+      'approver',
+      'auditor',
+      'officer',
+      'unit_admin',
+    ]);
+    // Districts are no longer in force on 2025-08-01: nothing can be granted there.
+    expect(await grantable(provinceAdmin, '001')).toEqual({ roles: [], domainRoles: [] });
+    const national = await grantable(systemAdmin, 'VN');
+    expect(national.roles).toEqual(['system_admin']);
+    expect(national.domainRoles.map((d) => d.nationalDomain)).toEqual([
+      NationalDomain.NATIONAL_DOMAIN_SOCIAL_ASSISTANCE,
+      NationalDomain.NATIONAL_DOMAIN_POVERTY_REDUCTION,
+    ]);
+    expect(national.domainRoles.every((d) => d.roles.length === 6)).toBe(true);
+    const outside = await rejectionOf(grantable(communeAdmin, '00008'));
+    expect(outside.code).toBe(status.PERMISSION_DENIED);
+    expect(outside.message).toMatch(/unit 00008 is outside the jurisdiction of unit 00004$/);
+    const auditor = await rejectionOf(grantable(await h.signIn('gaud', '01', ['auditor']), '01'));
+    expect(auditor.code).toBe(status.PERMISSION_DENIED);
+    const malformed = await rejectionOf(grantable(communeAdmin, 'x'));
+    expect(malformed).toMatchObject({ code: status.INVALID_ARGUMENT, field: 'unit_code' });
   });
 
   it('reports a role changed directly in Keycloak as drift, never overwriting it', async () => {

@@ -27,6 +27,8 @@ export interface AuditEntryJson {
   id: string;
   time: string | null;
   actorId: string;
+  /** Username of the actor's account ("" when the actor has none, e.g. a service). */
+  actorUsername: string;
   actorUnitCode: string;
   action: string;
   subjectType: string;
@@ -116,6 +118,7 @@ export function auditEntryJson(e: AuditEntry): AuditEntryJson {
     id: e.id,
     time: e.occurTime?.toISOString() ?? null,
     actorId: e.actorId,
+    actorUsername: e.actorUsername,
     actorUnitCode: e.actorUnitCode,
     action: e.action,
     subjectType: e.subjectType,

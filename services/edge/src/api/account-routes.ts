@@ -262,6 +262,14 @@ export const accountApiRoutes: ApiRoute[] = [
         type: 'string',
         maxLength: 100,
       }),
+      query(
+        'unit',
+        'subject unit code: entries of its subtree (within the caller’s jurisdiction)',
+        {
+          type: 'string',
+          pattern: '^(VN|[0-9]{2}|[0-9]{3}|[0-9]{5})$',
+        },
+      ),
       ...pageParams,
     ],
     success: { status: 200, schema: 'AuditPage', description: 'one page of entries' },
@@ -275,6 +283,7 @@ export const accountApiRoutes: ApiRoute[] = [
         actorId: f.actorId,
         subjectId: f.subjectId,
         action: f.action,
+        subjectUnitCode: f.subjectUnitCode,
         page: parsePage(req.query),
       });
       return {

@@ -104,6 +104,7 @@ export const accountSchemas = {
       'id',
       'time',
       'actorId',
+      'actorUsername',
       'actorUnitCode',
       'action',
       'subjectType',
@@ -117,6 +118,10 @@ export const accountSchemas = {
       id: { type: 'string' },
       time: instant,
       actorId: { type: 'string', description: 'subject (sub) of the actor' },
+      actorUsername: {
+        type: 'string',
+        description: 'username of the actor’s account ("" when the actor has none)',
+      },
       actorUnitCode: { type: 'string' },
       action: { type: 'string', examples: ['account.create', 'account.lock', 'village.create'] },
       subjectType: { type: 'string', examples: ['account', 'village'] },

@@ -29,6 +29,18 @@ describe('audit filter', () => {
       actorId: '',
       subjectId: '',
       action: 'account.lock',
+      subjectUnitCode: '',
     });
+  });
+
+  it('takes a subject unit code and refuses anything else, naming the parameter', () => {
+    expect(parseAuditFilter({ unit: ' 00004 ' }, { instants: false }).subjectUnitCode).toBe(
+      '00004',
+    );
+    expect(parseAuditFilter({ unit: 'VN' }, { instants: true }).subjectUnitCode).toBe('VN');
+    for (const unit of ['0004', 'x1', '01/02', '123456'])
+      expect(() => parseAuditFilter({ unit }, { instants: true })).toThrow(
+        expect.objectContaining({ field: 'unit', status: 400 }),
+      );
   });
 });

@@ -11,9 +11,12 @@ export interface AuditFilter {
   actorId: string;
   subjectId: string;
   action: string;
+  /** Only entries whose subject unit lies in this unit's subtree ("" for any). */
+  subjectUnitCode: string;
 }
 
 const VN_OFFSET_MS = 7 * 3600 * 1000;
+const UNIT_CODE = /^(VN|[0-9]{2}|[0-9]{3}|[0-9]{5})$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Start of a day in Vietnam; `plusDays` 1 gives the start of the next day. */
@@ -35,7 +38,8 @@ function bounded(q: Record<string, unknown>, name: string, field: string): strin
 }
 
 /**
- * `from` and `to` (a day, or an instant for the API), `actor`, `action`, `subject`.
+ * `from` and `to` (a day, or an instant for the API), `actor`, `action`, `subject`, `unit`
+ * (a subject unit code: the entries of its subtree).
  * Throws INVALID_ARGUMENT naming the parameter.
  */
 export function parseAuditFilter(
@@ -61,11 +65,14 @@ export function parseAuditFilter(
   const to = time('to');
   if (from !== undefined && to !== undefined && to <= from)
     throw badRequest('to', 'must be after from');
+  const unit = single(q, 'unit');
+  if (unit !== '' && !UNIT_CODE.test(unit)) throw badRequest('unit', 'not a unit code');
   return {
     ...(from === undefined ? {} : { from }),
     ...(to === undefined ? {} : { to }),
     actorId: bounded(q, 'actor', 'actor'),
     subjectId: bounded(q, 'subject', 'subject'),
     action: bounded(q, 'action', 'action'),
+    subjectUnitCode: unit,
   };
 }

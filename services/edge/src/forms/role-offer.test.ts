@@ -1,36 +1,37 @@
 import { ROLES } from '@posa/auth';
-import { offeredRoles, tierOfCode } from './role-offer';
+import { NationalDomain } from '@posa/proto';
+import { offeredRoles } from './role-offer';
 
-const roles = (...r: string[]): ReadonlySet<string> => new Set(r);
+const answer = (roles: string[], ...domainRoles: string[][]) => ({
+  roles,
+  domainRoles: domainRoles.map((r, i) => ({
+    nationalDomain:
+      i === 0
+        ? NationalDomain.NATIONAL_DOMAIN_SOCIAL_ASSISTANCE
+        : NationalDomain.NATIONAL_DOMAIN_POVERTY_REDUCTION,
+    roles: r,
+  })),
+});
 
 describe('roles offered by the forms', () => {
-  it('follow the grant rules in force: tier and role of the caller', () => {
-    expect(offeredRoles(roles('system_admin'), 'VN')).toEqual([...ROLES]);
-    expect(offeredRoles(roles('unit_admin'), 'VN')).toEqual([
-      'unit_admin',
+  it('lists what identity answers, in the order of the roles', () => {
+    expect(offeredRoles(answer(['analyst', 'officer']))).toEqual(['officer', 'analyst']);
+    expect(offeredRoles(answer([]))).toEqual([]);
+    expect(offeredRoles()).toEqual([]);
+  });
+
+  it('joins the roles without a domain and those of every domain, once each', () => {
+    expect(offeredRoles(answer(['system_admin'], ['auditor', 'officer'], ['officer']))).toEqual([
+      'system_admin',
       'officer',
-      'approver',
-      'analyst',
       'auditor',
     ]);
-    expect(offeredRoles(roles('unit_admin'), '01')).toEqual(
-      offeredRoles(roles('unit_admin'), 'VN'),
-    );
-    expect(offeredRoles(roles('unit_admin'), '00004')).toEqual(['officer', 'analyst']);
+    expect(
+      offeredRoles(answer(['officer']), answer(['unit_admin', 'officer'], [...ROLES])),
+    ).toEqual([...ROLES]);
   });
 
-  it('offer nothing to callers who grant nothing', () => {
-    expect(offeredRoles(roles('officer', 'auditor'), '01')).toEqual([]);
-    // A system_admin role outside the national level grants nothing by the seeded rules.
-    expect(offeredRoles(roles('system_admin'), '01')).toEqual([]);
-  });
-
-  it('read the tier from the unit code', () => {
-    expect(['VN', '01', '001', '00004'].map(tierOfCode)).toEqual([
-      'national',
-      'province',
-      'district',
-      'commune',
-    ]);
+  it('drops a role the console does not know', () => {
+    expect(offeredRoles(answer(['chief', 'analyst']))).toEqual(['analyst']);
   });
 });

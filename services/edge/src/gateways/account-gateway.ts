@@ -17,6 +17,7 @@ import {
   type ListAccountsResponse,
   type ListAuditEntriesRequest,
   type ListAuditEntriesResponse,
+  type ListGrantableRolesResponse,
   type LockAccountResponse,
   type ReportPasswordCompromisedResponse,
   type ResetPasswordResponse,
@@ -81,6 +82,11 @@ export class AccountGateway {
 
   getMyAccount(caller: Caller): Promise<GetMyAccountResponse> {
     return this.accounts.call('getMyAccount', {}, this.options(caller, true));
+  }
+
+  /** The roles the caller may grant to an account of `unitCode` today. */
+  listGrantableRoles(caller: Caller, unitCode: string): Promise<ListGrantableRolesResponse> {
+    return this.accounts.call('listGrantableRoles', { unitCode }, this.options(caller, true));
   }
 
   listAuditEntries(

@@ -174,6 +174,7 @@ export const en: Record<MessageKey, string> = {
   'audit.actor': 'Actor (id)',
   'audit.action': 'Action',
   'audit.subject': 'Subject (id)',
+  'audit.unit': 'Subject unit (code)',
   'audit.filter': 'Filter',
   'audit.time': 'Time',
   'audit.actorCol': 'Actor',

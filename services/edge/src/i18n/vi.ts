@@ -172,6 +172,7 @@ export const vi = {
   'audit.actor': 'Người thực hiện (mã)',
   'audit.action': 'Thao tác',
   'audit.subject': 'Đối tượng (mã)',
+  'audit.unit': 'Đơn vị của đối tượng (mã)',
   'audit.filter': 'Lọc',
   'audit.time': 'Thời điểm',
   'audit.actorCol': 'Người thực hiện',

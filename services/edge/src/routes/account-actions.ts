@@ -20,7 +20,6 @@ import {
   parseRolesDraft,
   type FieldErrors,
 } from '../forms/account-input';
-import { offeredRoles } from '../forms/role-offer';
 import type { AccountGateway } from '../gateways/account-gateway';
 import type { Caller, UnitGateway } from '../gateways/unit-gateway';
 import { accountPage, type AccountAction } from '../views/account-page';
@@ -28,6 +27,7 @@ import type { FormState } from '../views/account-parts';
 import {
   formFromFieldErrors,
   formFromRefusal,
+  offeredRolesAt,
   principalOrFail,
   unitNameOf,
 } from './account-support';
@@ -105,7 +105,7 @@ export function accountActionRoutes(deps: {
     status: number,
     form: FormState,
   ): Promise<void> => {
-    const principal = principalOrFail(req);
+    principalOrFail(req);
     const caller = callerOf(req);
     const account = requiredAccount((await a.getAccount(caller, id)).account);
     const body = req.body as Record<string, unknown>;
@@ -115,7 +115,7 @@ export function accountActionRoutes(deps: {
       accountPage(pageContext(req, deps.csrf), {
         account,
         unitName: await unitNameOf(deps.units, caller, account),
-        offeredRoles: offeredRoles(principal.roles, principal.unitCode),
+        offeredRoles: await offeredRolesAt(a, caller, [account.unitCode]),
         refused: {
           action,
           form,

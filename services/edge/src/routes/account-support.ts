@@ -1,10 +1,13 @@
 /** What the account pages share: the unit choices of a caller, and refusals as form state. */
 import type { Request } from 'express';
+import { status } from '@grpc/grpc-js';
 import { NATIONAL_UNIT_CODE, type Principal } from '@posa/auth';
 import { AdministrativeStructure } from '@posa/proto';
 import { principalOfRequest } from '../http/auth';
 import { unauthenticated } from '../http/errors';
 import type { FieldErrors } from '../forms/account-input';
+import { offeredRoles } from '../forms/role-offer';
+import type { AccountGateway } from '../gateways/account-gateway';
 import type { Caller, UnitGateway } from '../gateways/unit-gateway';
 import type { PageContext } from '../views/layout';
 import { errorHeadline } from '../views/error-page';
@@ -97,6 +100,31 @@ export async function unitNameOf(
   } catch {
     return undefined; // the code is shown alone
   }
+}
+
+/**
+ * The roles the forms offer: what identity says the caller may grant at each of the units.
+ * A unit the caller may not administer (PERMISSION_DENIED) offers nothing; other failures
+ * go to the error page.
+ */
+export async function offeredRolesAt(
+  accounts: AccountGateway,
+  caller: Caller,
+  unitCodes: readonly string[],
+): Promise<string[]> {
+  const answers = await Promise.all(
+    [...new Set(unitCodes)].map(async (unitCode) => {
+      try {
+        return await accounts.listGrantableRoles(caller, unitCode);
+      } catch (err) {
+        if ((err as { code?: unknown }).code === status.PERMISSION_DENIED) {
+          return { roles: [], domainRoles: [] };
+        }
+        throw err;
+      }
+    }),
+  );
+  return offeredRoles(...answers);
 }
 
 /** Edge-side input errors as form state, in the user's language. */

@@ -18,7 +18,6 @@ import {
   parseAccountDraft,
   type AccountDraft,
 } from '../forms/account-input';
-import { offeredRoles } from '../forms/role-offer';
 import type { AccountGateway } from '../gateways/account-gateway';
 import type { UnitGateway } from '../gateways/unit-gateway';
 import { accountNewPage } from '../views/account-new-page';
@@ -28,6 +27,7 @@ import { accountsPage, type AccountFilter } from '../views/accounts-page';
 import {
   formFromFieldErrors,
   formFromRefusal,
+  offeredRolesAt,
   principalOrFail,
   provinceOptions,
   unitChoices,
@@ -126,7 +126,11 @@ export function accountRoutes(deps: AccountRouteDeps): Router {
       draft,
       form,
       units,
-      offeredRoles: offeredRoles(principal.roles, principal.unitCode),
+      // The caller's own unit, and the unit picked when the form comes back.
+      offeredRoles: await offeredRolesAt(deps.accounts, caller, [
+        principal.unitCode,
+        ...(/^(VN|[0-9]{2,5})$/.test(draft.unitCode) ? [draft.unitCode] : []),
+      ]),
       ...(provinces ? { provinces, within } : {}),
       national: national && within === undefined,
     });
@@ -178,7 +182,7 @@ export function accountRoutes(deps: AccountRouteDeps): Router {
   router.get('/accounts/:id', async (req, res) => {
     const id = req.params['id'];
     if (!isAccountId(id)) throw badRequest('account_id', 'must be an account id (UUID)');
-    const principal = principalOrFail(req);
+    principalOrFail(req);
     const caller = callerOf(req);
     const account = requiredAccount((await deps.accounts.getAccount(caller, id)).account);
     const flash = takeFlash(req);
@@ -188,7 +192,7 @@ export function accountRoutes(deps: AccountRouteDeps): Router {
       accountPage(pageContext(req, deps.csrf), {
         account,
         unitName: await unitNameOf(deps.units, caller, account),
-        offeredRoles: offeredRoles(principal.roles, principal.unitCode),
+        offeredRoles: await offeredRolesAt(deps.accounts, caller, [account.unitCode]),
         ...(flash?.accountId === id ? { flash } : {}),
       }),
     );

@@ -1,7 +1,7 @@
 /**
  * GET /audit (auditors and system administrators): AuditService.ListAuditEntries within the
  * caller's jurisdiction, newest first; filters from/to (days in Vietnam), actor, action,
- * subject; keyset paging.
+ * subject, unit (the subject unit's subtree); keyset paging.
  */
 import { Router, type Request } from 'express';
 import { auditEntryJson } from '../api/account-json';
@@ -15,7 +15,7 @@ import { requireSignIn } from './require-sign-in';
 
 function auditQuery(req: Request): AuditQuery {
   const out: AuditQuery = {};
-  for (const name of ['from', 'to', 'actor', 'action', 'subject', 'page'] as const) {
+  for (const name of ['from', 'to', 'actor', 'action', 'subject', 'unit', 'page'] as const) {
     const v = req.query[name];
     if (typeof v === 'string' && v.trim() !== '') out[name] = v.trim().slice(0, 2000);
   }
@@ -35,6 +35,7 @@ export function auditRoutes(deps: { accounts: AccountGateway; csrf: Csrf }): Rou
         actorId: filter.actorId,
         subjectId: filter.subjectId,
         action: filter.action,
+        subjectUnitCode: filter.subjectUnitCode,
         page: { pageSize: 50, pageToken: query.page ?? '' },
       });
       sendPage(

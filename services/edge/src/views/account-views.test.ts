@@ -59,6 +59,7 @@ describe('account and audit views', () => {
       id: '1',
       time: '2025-08-01T01:30:00.000Z',
       actorId: HOSTILE,
+      actorUsername: HOSTILE,
       actorUnitCode: '01',
       action: HOSTILE,
       subjectType: 'village',
@@ -70,10 +71,35 @@ describe('account and audit views', () => {
     };
     expect(
       auditPage(ctx({ accounts: false, audit: true }), {
-        query: { actor: HOSTILE },
+        query: { actor: HOSTILE, unit: HOSTILE },
         entries: [entry],
       }),
     ).not.toContain(HOSTILE);
+  });
+
+  it('name audit actors by username, by an id prefix when they have no account', () => {
+    const entry: AuditEntryJson = {
+      id: '1',
+      time: '2025-08-01T01:30:00.000Z',
+      actorId: '4f1c2d3e-aaaa-bbbb-cccc-000000000001',
+      actorUsername: 'ha.nguyen',
+      actorUnitCode: '01',
+      action: 'account.lock',
+      subjectType: 'account',
+      subjectId: '0b7e2a4c-1d2e-4f5a-8b9c-0d1e2f3a4b5c',
+      subjectUnitCode: '00004',
+      sourceAddress: '',
+      before: null,
+      after: null,
+    };
+    const page = (e: AuditEntryJson) =>
+      auditPage(ctx({ accounts: false, audit: true }), { query: { unit: '01' }, entries: [e] });
+    const named = page(entry);
+    expect(named).toMatch(/>ha\.nguyen<\/a/);
+    expect(named).toContain('title="4f1c2d3e-aaaa-bbbb-cccc-000000000001"');
+    expect(named).not.toMatch(/>4f1c2d3e<\/a/);
+    expect(named).toMatch(/name="unit"\s+type="text"\s+value="01"/);
+    expect(page({ ...entry, actorUsername: '' })).toMatch(/>4f1c2d3e<\/a/);
   });
 
   it('show the navigation entries the roles allow, and the account facts in Vietnamese', () => {

@@ -12,6 +12,8 @@ export interface AuditQuery {
   actor?: string;
   action?: string;
   subject?: string;
+  /** Subject unit code: the entries of its subtree. */
+  unit?: string;
   page?: string;
 }
 
@@ -93,8 +95,11 @@ export function auditPage(ctx: PageContext, m: AuditModel): string {
                   <td class="nowrap">${vietnamTime(e.time)}</td>
                   <td>${labelOf(t, 'action', e.action)}</td>
                   <td>
-                    <a class="code" title="${e.actorId}" href="/audit${query({ actor: e.actorId })}"
-                      >${e.actorId.slice(0, 8)}</a
+                    <a
+                      class="${e.actorUsername ? 'actor' : 'code'}"
+                      title="${e.actorId}"
+                      href="/audit${query({ actor: e.actorId })}"
+                      >${e.actorUsername || e.actorId.slice(0, 8)}</a
                     ><br /><span class="muted"
                       >${e.actorUnitCode}${e.sourceAddress ? html` · ${e.sourceAddress}` : ''}</span
                     >
@@ -121,9 +126,10 @@ export function auditPage(ctx: PageContext, m: AuditModel): string {
           </select></label
         >
         ${input('actor', t('audit.actor'))} ${input('subject', t('audit.subject'))}
+        ${input('unit', t('audit.unit'))}
         <button type="submit">${t('audit.filter')}</button>
       </form>
       ${table}
-      ${pager(t, '/audit', { from: q.from, to: q.to, actor: q.actor, action: q.action, subject: q.subject }, m.nextPageToken, q.page !== undefined)}`,
+      ${pager(t, '/audit', { from: q.from, to: q.to, actor: q.actor, action: q.action, subject: q.subject, unit: q.unit }, m.nextPageToken, q.page !== undefined)}`,
   );
 }

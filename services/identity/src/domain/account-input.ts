@@ -46,6 +46,11 @@ export function validateDisplayName(value: string): PersonName {
   };
 }
 
+/** "VN" or a 2-, 3- or 5-digit unit code. */
+export function isUnitCode(value: string): boolean {
+  return UNIT_CODE.test(value);
+}
+
 export function validateUnitCode(value: string): string {
   const code = value.trim();
   if (!UNIT_CODE.test(code)) {

@@ -31,7 +31,7 @@ export function domainFromProto(value: NationalDomain): NationalDomainCode | nul
   }
 }
 
-function domainToProto(value: NationalDomainCode | null): NationalDomain {
+export function domainToProto(value: NationalDomainCode | null): NationalDomain {
   if (value === 'social_assistance') return NationalDomain.NATIONAL_DOMAIN_SOCIAL_ASSISTANCE;
   if (value === 'poverty_reduction') return NationalDomain.NATIONAL_DOMAIN_POVERTY_REDUCTION;
   return NationalDomain.NATIONAL_DOMAIN_UNSPECIFIED;
@@ -89,5 +89,6 @@ export function auditToProto(e: StoredAuditEntry): AuditEntry {
     sourceAddress: e.sourceAddress,
     beforeJson: e.before === null ? '' : JSON.stringify(e.before),
     afterJson: e.after === null ? '' : JSON.stringify(e.after),
+    actorUsername: e.actorUsername ?? '',
   };
 }

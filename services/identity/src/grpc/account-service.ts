@@ -4,10 +4,12 @@ import { AccountServiceService } from '@posa/proto';
 import type { AccountDeps } from '../accounts/account-context';
 import { accountReadHandlers } from './account-read-handlers';
 import { accountWriteHandlers } from './account-write-handlers';
+import { grantableRolesHandlers } from './grantable-roles-handler';
 
 export function accountService(deps: AccountDeps): ServiceRegistration {
   return service(AccountServiceService, {
     ...accountWriteHandlers(deps),
     ...accountReadHandlers(deps),
+    ...grantableRolesHandlers(deps),
   });
 }

@@ -10,6 +10,8 @@ export interface StoredAuditEntry {
   /** occurred_at as PostgreSQL text (microseconds): the page key. */
   occurredKey: string;
   actorId: string;
+  /** Username of the actor's account (joined on its subject); null without an account. */
+  actorUsername: string | null;
   actorUnitCode: string;
   action: string;
   targetType: string;
@@ -27,6 +29,8 @@ export interface AuditFilter {
   actorId: string | null;
   subjectId: string | null;
   action: string | null;
+  /** Only entries whose subject unit lies in this scope (a unit's subtree), or null. */
+  within: JurisdictionScope | null;
   /** Keyset: (occurred_at, id) of the last entry of the previous page. */
   after: { at: string; id: string } | null;
   limit: number;
@@ -45,6 +49,11 @@ export async function listAuditEntries(db: Queryable, f: AuditFilter): Promise<S
   if (f.actorId !== null) add((n) => `l.actor_id = $${n}`, f.actorId);
   if (f.subjectId !== null) add((n) => `l.target_id = $${n}`, f.subjectId);
   if (f.action !== null) add((n) => `l.action = $${n}`, f.action);
+  if (f.within !== null) {
+    const within = scopeCondition(f.within, 'l', params.length + 1);
+    params.push(...within.params);
+    where.push(within.sql);
+  }
   if (f.after !== null) {
     params.push(f.after.at, f.after.id);
     where.push(
@@ -53,10 +62,10 @@ export async function listAuditEntries(db: Queryable, f: AuditFilter): Promise<S
   }
   params.push(f.limit);
   const { rows } = await db.query(
-    `SELECT l.id::text, l.occurred_at AS "occurredAt", l.occurred_at::text AS "occurredKey", l.actor_id AS "actorId", l.actor_unit_code AS "actorUnitCode",
+    `SELECT l.id::text, l.occurred_at AS "occurredAt", l.occurred_at::text AS "occurredKey", l.actor_id AS "actorId", a.username AS "actorUsername", l.actor_unit_code AS "actorUnitCode",
             l.action, l.target_type AS "targetType", l.target_id AS "targetId", l.unit_code AS "unitCode",
             l.source_address AS "sourceAddress", l.before, l.after
-     FROM audit_log l WHERE ${where.join(' AND ')}
+     FROM audit_log l LEFT JOIN account a ON a.subject = l.actor_id WHERE ${where.join(' AND ')}
      ORDER BY l.occurred_at DESC, l.id DESC LIMIT $${params.length}`,
     params,
   );

@@ -281,6 +281,27 @@ export interface ListDriftResponse {
   page?: PageResponse | undefined;
 }
 
+export interface ListGrantableRolesRequest {
+  /** Unit of the structure in force today, or "VN"; it must lie in the caller's jurisdiction. */
+  unitCode: string;
+}
+
+/** Roles grantable for one national domain. */
+export interface DomainRoles {
+  nationalDomain: NationalDomain;
+  roles: string[];
+}
+
+export interface ListGrantableRolesResponse {
+  /**
+   * Roles grantable without a national domain (below the national level: every grantable
+   * role; at the national level: those needing no domain, i.e. system_admin).
+   */
+  roles: string[];
+  /** At the national level: the roles grantable together with each domain. */
+  domainRoles: DomainRoles[];
+}
+
 function createBaseAccount(): Account {
   return {
     accountId: "",
@@ -2703,6 +2724,257 @@ export const ListDriftResponse: MessageFns<ListDriftResponse> = {
   },
 };
 
+function createBaseListGrantableRolesRequest(): ListGrantableRolesRequest {
+  return { unitCode: "" };
+}
+
+export const ListGrantableRolesRequest: MessageFns<ListGrantableRolesRequest> = {
+  encode(message: ListGrantableRolesRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.unitCode !== "") {
+      writer.uint32(10).string(message.unitCode);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListGrantableRolesRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListGrantableRolesRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.unitCode = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListGrantableRolesRequest {
+    return {
+      unitCode: isSet(object.unitCode)
+        ? globalThis.String(object.unitCode)
+        : isSet(object.unit_code)
+        ? globalThis.String(object.unit_code)
+        : "",
+    };
+  },
+
+  toJSON(message: ListGrantableRolesRequest): unknown {
+    const obj: any = {};
+    if (message.unitCode !== "") {
+      obj.unitCode = message.unitCode;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListGrantableRolesRequest>, I>>(base?: I): ListGrantableRolesRequest {
+    return ListGrantableRolesRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListGrantableRolesRequest>, I>>(object: I): ListGrantableRolesRequest {
+    const message = createBaseListGrantableRolesRequest();
+    message.unitCode = object.unitCode ?? "";
+    return message;
+  },
+};
+
+function createBaseDomainRoles(): DomainRoles {
+  return { nationalDomain: 0, roles: [] };
+}
+
+export const DomainRoles: MessageFns<DomainRoles> = {
+  encode(message: DomainRoles, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.nationalDomain !== 0) {
+      writer.uint32(8).int32(message.nationalDomain);
+    }
+    for (const v of message.roles) {
+      writer.uint32(18).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DomainRoles {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDomainRoles();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.nationalDomain = reader.int32() as any;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.roles.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DomainRoles {
+    return {
+      nationalDomain: isSet(object.nationalDomain)
+        ? nationalDomainFromJSON(object.nationalDomain)
+        : isSet(object.national_domain)
+        ? nationalDomainFromJSON(object.national_domain)
+        : 0,
+      roles: globalThis.Array.isArray(object?.roles) ? object.roles.map((e: any) => globalThis.String(e)) : [],
+    };
+  },
+
+  toJSON(message: DomainRoles): unknown {
+    const obj: any = {};
+    if (message.nationalDomain !== 0) {
+      obj.nationalDomain = nationalDomainToJSON(message.nationalDomain);
+    }
+    if (message.roles?.length) {
+      obj.roles = message.roles;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<DomainRoles>, I>>(base?: I): DomainRoles {
+    return DomainRoles.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DomainRoles>, I>>(object: I): DomainRoles {
+    const message = createBaseDomainRoles();
+    message.nationalDomain = object.nationalDomain ?? 0;
+    message.roles = object.roles?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseListGrantableRolesResponse(): ListGrantableRolesResponse {
+  return { roles: [], domainRoles: [] };
+}
+
+export const ListGrantableRolesResponse: MessageFns<ListGrantableRolesResponse> = {
+  encode(message: ListGrantableRolesResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.roles) {
+      writer.uint32(10).string(v!);
+    }
+    for (const v of message.domainRoles) {
+      DomainRoles.encode(v!, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListGrantableRolesResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListGrantableRolesResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.roles.push(reader.string());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.domainRoles.push(DomainRoles.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListGrantableRolesResponse {
+    return {
+      roles: globalThis.Array.isArray(object?.roles) ? object.roles.map((e: any) => globalThis.String(e)) : [],
+      domainRoles: globalThis.Array.isArray(object?.domainRoles)
+        ? object.domainRoles.map((e: any) => DomainRoles.fromJSON(e))
+        : globalThis.Array.isArray(object?.domain_roles)
+        ? object.domain_roles.map((e: any) => DomainRoles.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: ListGrantableRolesResponse): unknown {
+    const obj: any = {};
+    if (message.roles?.length) {
+      obj.roles = message.roles;
+    }
+    if (message.domainRoles?.length) {
+      obj.domainRoles = message.domainRoles.map((e) => DomainRoles.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListGrantableRolesResponse>, I>>(base?: I): ListGrantableRolesResponse {
+    return ListGrantableRolesResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListGrantableRolesResponse>, I>>(object: I): ListGrantableRolesResponse {
+    const message = createBaseListGrantableRolesResponse();
+    message.roles = object.roles?.map((e) => e) || [];
+    message.domainRoles = object.domainRoles?.map((e) => DomainRoles.fromPartial(e)) || [];
+    return message;
+  },
+};
+
 /**
  * Staff accounts (tài khoản) of POSA: each belongs to one administrative unit and holds roles;
  * at the national level a role is bound to a domain, since two ministries own POSA's halves.
@@ -2838,6 +3110,21 @@ export const AccountServiceService = {
     responseSerialize: (value: ListDriftResponse): Buffer => Buffer.from(ListDriftResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ListDriftResponse => ListDriftResponse.decode(value),
   },
+  /**
+   * The roles the caller may grant today to an account of a unit, computed from the grant
+   * rules in force (for the national unit: per domain). Empty for a unit no longer in force.
+   */
+  listGrantableRoles: {
+    path: "/posa.identity.v1.AccountService/ListGrantableRoles" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListGrantableRolesRequest): Buffer =>
+      Buffer.from(ListGrantableRolesRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListGrantableRolesRequest => ListGrantableRolesRequest.decode(value),
+    responseSerialize: (value: ListGrantableRolesResponse): Buffer =>
+      Buffer.from(ListGrantableRolesResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListGrantableRolesResponse => ListGrantableRolesResponse.decode(value),
+  },
 } as const;
 
 export interface AccountServiceServer extends UntypedServiceImplementation {
@@ -2866,6 +3153,11 @@ export interface AccountServiceServer extends UntypedServiceImplementation {
   reconcileAccounts: handleUnaryCall<ReconcileAccountsRequest, ReconcileAccountsResponse>;
   /** Recorded differences between accounts and the identity provider, newest first. */
   listDrift: handleUnaryCall<ListDriftRequest, ListDriftResponse>;
+  /**
+   * The roles the caller may grant today to an account of a unit, computed from the grant
+   * rules in force (for the national unit: per domain). Empty for a unit no longer in force.
+   */
+  listGrantableRoles: handleUnaryCall<ListGrantableRolesRequest, ListGrantableRolesResponse>;
 }
 
 export interface AccountServiceClient extends Client {
@@ -3047,6 +3339,25 @@ export interface AccountServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ListDriftResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * The roles the caller may grant today to an account of a unit, computed from the grant
+   * rules in force (for the national unit: per domain). Empty for a unit no longer in force.
+   */
+  listGrantableRoles(
+    request: ListGrantableRolesRequest,
+    callback: (error: ServiceError | null, response: ListGrantableRolesResponse) => void,
+  ): ClientUnaryCall;
+  listGrantableRoles(
+    request: ListGrantableRolesRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListGrantableRolesResponse) => void,
+  ): ClientUnaryCall;
+  listGrantableRoles(
+    request: ListGrantableRolesRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListGrantableRolesResponse) => void,
   ): ClientUnaryCall;
 }
 

@@ -37,6 +37,8 @@ export interface AuditEntry {
   /** JSON of the subject before and after the change ("" when absent). */
   beforeJson: string;
   afterJson: string;
+  /** Username of the actor's account ("" when the actor has no account, e.g. a service). */
+  actorUsername: string;
 }
 
 export interface ListAuditEntriesRequest {
@@ -52,6 +54,11 @@ export interface ListAuditEntriesRequest {
   actorId: string;
   subjectId: string;
   action: string;
+  /**
+   * Only entries whose subject unit lies in this unit's subtree (within the caller's
+   * jurisdiction; a unit outside it is PERMISSION_DENIED).
+   */
+  subjectUnitCode: string;
 }
 
 export interface ListAuditEntriesResponse {
@@ -72,6 +79,7 @@ function createBaseAuditEntry(): AuditEntry {
     sourceAddress: "",
     beforeJson: "",
     afterJson: "",
+    actorUsername: "",
   };
 }
 
@@ -109,6 +117,9 @@ export const AuditEntry: MessageFns<AuditEntry> = {
     }
     if (message.afterJson !== "") {
       writer.uint32(90).string(message.afterJson);
+    }
+    if (message.actorUsername !== "") {
+      writer.uint32(98).string(message.actorUsername);
     }
     return writer;
   },
@@ -214,6 +225,14 @@ export const AuditEntry: MessageFns<AuditEntry> = {
             message.afterJson = reader.string();
             continue;
           }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.actorUsername = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -275,6 +294,11 @@ export const AuditEntry: MessageFns<AuditEntry> = {
         : isSet(object.after_json)
         ? globalThis.String(object.after_json)
         : "",
+      actorUsername: isSet(object.actorUsername)
+        ? globalThis.String(object.actorUsername)
+        : isSet(object.actor_username)
+        ? globalThis.String(object.actor_username)
+        : "",
     };
   },
 
@@ -313,6 +337,9 @@ export const AuditEntry: MessageFns<AuditEntry> = {
     if (message.afterJson !== "") {
       obj.afterJson = message.afterJson;
     }
+    if (message.actorUsername !== "") {
+      obj.actorUsername = message.actorUsername;
+    }
     return obj;
   },
 
@@ -332,12 +359,21 @@ export const AuditEntry: MessageFns<AuditEntry> = {
     message.sourceAddress = object.sourceAddress ?? "";
     message.beforeJson = object.beforeJson ?? "";
     message.afterJson = object.afterJson ?? "";
+    message.actorUsername = object.actorUsername ?? "";
     return message;
   },
 };
 
 function createBaseListAuditEntriesRequest(): ListAuditEntriesRequest {
-  return { page: undefined, fromTime: undefined, toTime: undefined, actorId: "", subjectId: "", action: "" };
+  return {
+    page: undefined,
+    fromTime: undefined,
+    toTime: undefined,
+    actorId: "",
+    subjectId: "",
+    action: "",
+    subjectUnitCode: "",
+  };
 }
 
 export const ListAuditEntriesRequest: MessageFns<ListAuditEntriesRequest> = {
@@ -359,6 +395,9 @@ export const ListAuditEntriesRequest: MessageFns<ListAuditEntriesRequest> = {
     }
     if (message.action !== "") {
       writer.uint32(50).string(message.action);
+    }
+    if (message.subjectUnitCode !== "") {
+      writer.uint32(58).string(message.subjectUnitCode);
     }
     return writer;
   },
@@ -424,6 +463,14 @@ export const ListAuditEntriesRequest: MessageFns<ListAuditEntriesRequest> = {
             message.action = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.subjectUnitCode = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -460,6 +507,11 @@ export const ListAuditEntriesRequest: MessageFns<ListAuditEntriesRequest> = {
         ? globalThis.String(object.subject_id)
         : "",
       action: isSet(object.action) ? globalThis.String(object.action) : "",
+      subjectUnitCode: isSet(object.subjectUnitCode)
+        ? globalThis.String(object.subjectUnitCode)
+        : isSet(object.subject_unit_code)
+        ? globalThis.String(object.subject_unit_code)
+        : "",
     };
   },
 
@@ -483,6 +535,9 @@ export const ListAuditEntriesRequest: MessageFns<ListAuditEntriesRequest> = {
     if (message.action !== "") {
       obj.action = message.action;
     }
+    if (message.subjectUnitCode !== "") {
+      obj.subjectUnitCode = message.subjectUnitCode;
+    }
     return obj;
   },
 
@@ -499,6 +554,7 @@ export const ListAuditEntriesRequest: MessageFns<ListAuditEntriesRequest> = {
     message.actorId = object.actorId ?? "";
     message.subjectId = object.subjectId ?? "";
     message.action = object.action ?? "";
+    message.subjectUnitCode = object.subjectUnitCode ?? "";
     return message;
   },
 };
