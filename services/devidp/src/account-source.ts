@@ -1,0 +1,26 @@
+/**
+ * What the development identity provider needs from identity: password checks against
+ * identity's local credential store, the account's unit and roles, and the session epoch
+ * that identity raises to revoke every session of an account.
+ */
+export type PasswordCheck =
+  | { ok: true; subject: string; sessionEpoch: number; passwordChangeRequired: boolean }
+  | { ok: false; reason: 'unknown_or_wrong_password' | 'disabled' };
+
+/** An account as tokens describe it. */
+export interface DevAccount {
+  subject: string;
+  username: string;
+  displayName: string;
+  unitCode: string;
+  roles: string[];
+  /** False for locked or not yet provisioned accounts: no token is issued for them. */
+  active: boolean;
+  sessionEpoch: number;
+}
+
+export interface AccountSource {
+  checkPassword(username: string, password: string): Promise<PasswordCheck>;
+  /** The account with this subject, or null when identity has none. */
+  account(subject: string): Promise<DevAccount | null>;
+}
