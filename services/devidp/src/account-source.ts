@@ -4,7 +4,19 @@
  * that identity raises to revoke every session of an account.
  */
 export type PasswordCheck =
-  | { ok: true; subject: string; sessionEpoch: number; passwordChangeRequired: boolean }
+  | { ok: true; subject: string; sessionEpoch: number; passwordChangeRequired: false }
+  | {
+      ok: true;
+      subject: string;
+      sessionEpoch: number;
+      passwordChangeRequired: true;
+      /**
+       * Stores `password` as the account's permanent password and clears identity's
+       * reset flag. Handed out only with a correct temporary password: the provider can
+       * change a password only right after the user proved they hold the temporary one.
+       */
+      replaceTemporaryPassword(password: string): Promise<void>;
+    }
   | { ok: false; reason: 'unknown_or_wrong_password' | 'disabled' };
 
 /** An account as tokens describe it. */

@@ -10,6 +10,7 @@ import type { Logger } from '@posa/platform';
 import type { AccountSource } from './account-source';
 import { handleInteraction } from './interactions';
 import { loopbackUriAllowed } from './loopback';
+import { PendingChanges } from './password-change';
 import {
   devInteractionPolicy,
   inMainRealm,
@@ -52,6 +53,7 @@ export function createDevIdp(options: DevIdpOptions): DevIdp {
   const host = options.host ?? '127.0.0.1';
   const prefix = `/realms/${REALM}`;
   const loginEpochs: LoginEpochs = new Map();
+  const pendingChanges = new PendingChanges();
   let provider: OidcProvider | undefined;
   let origin = '';
   let server: http.Server | undefined;
@@ -80,6 +82,7 @@ export function createDevIdp(options: DevIdpOptions): DevIdp {
           provider,
           accounts: options.accounts,
           loginEpochs,
+          pendingChanges,
           prefix,
           origin,
           logger: options.logger,

@@ -1,15 +1,19 @@
 /**
  * The sign-in interaction: GET shows the form, POST checks the password against identity's
- * credential store and finishes the interaction with a grant for the POSA API. The
- * interaction is bound to oidc-provider's signed interaction cookie (a forged POST from
- * another site has no such cookie and fails); POSTs from another origin are refused first.
+ * credential store and finishes the interaction with a grant for the POSA API. A correct
+ * temporary password leads to the "set a new password" page instead (password-change.ts),
+ * whose POST finishes the sign-in. The interaction is bound to oidc-provider's signed
+ * interaction cookie (a forged POST from another site has no such cookie and fails); POSTs
+ * from another origin are refused first.
  */
 import type http from 'node:http';
 import type { Logger } from '@posa/platform';
 import type { AccountSource } from './account-source';
 import { API_RESOURCE, API_SCOPE } from './claims';
 import type { OidcProvider } from './oidc-types';
-import { chooseLang, loginPage, type Lang, type MessageKey } from './pages';
+import { chooseLang, loginPage, newPasswordPage, type Lang, type MessageKey } from './pages';
+import { applyNewPassword, type PendingChanges } from './password-change';
+import type { PasswordFailure } from './password-policy';
 import type { LoginEpochs } from './provider-config';
 
 const MAX_BODY = 8 * 1024;
@@ -18,6 +22,7 @@ export interface InteractionDeps {
   provider: OidcProvider;
   accounts: AccountSource;
   loginEpochs: LoginEpochs;
+  pendingChanges: PendingChanges;
   prefix: string;
   origin: string;
   logger: Logger;
@@ -63,6 +68,25 @@ async function grantFor(
   return grantId;
 }
 
+/** Ends the interaction signed in, with a grant remembered under the account's epoch. */
+async function finishSignIn(
+  deps: InteractionDeps,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  subject: string,
+  clientId: string,
+  sessionEpoch: number,
+): Promise<void> {
+  const grantId = await grantFor(deps, subject, clientId, sessionEpoch);
+  deps.logger.info({ subject, clientId }, 'signed in');
+  await deps.provider.interactionFinished(
+    req,
+    res,
+    { login: { accountId: subject, amr: ['pwd'] }, consent: { grantId } },
+    { mergeWithLastSubmission: false },
+  );
+}
+
 export async function handleInteraction(
   deps: InteractionDeps,
   req: http.IncomingMessage,
@@ -95,6 +119,24 @@ export async function handleInteraction(
         username,
       }),
     );
+  const renderNewPassword = (
+    lang: Lang,
+    status: number,
+    username: string,
+    failures?: PasswordFailure[],
+  ) =>
+    send(
+      res,
+      status,
+      newPasswordPage({
+        lang,
+        action,
+        cssHref,
+        switchHref: `${action}?lang=${lang === 'vi' ? 'en' : 'vi'}`,
+        username,
+        failures,
+      }),
+    );
 
   // Signed in already (another client of the same session): grant without asking again.
   if (details.prompt.name === 'consent' && details.session?.accountId !== undefined) {
@@ -114,7 +156,9 @@ export async function handleInteraction(
   }
 
   if (req.method === 'GET') {
-    render(hintLang, 200);
+    const pending = deps.pendingChanges.get(uid);
+    if (pending !== undefined) renderNewPassword(hintLang, 200, pending.username);
+    else render(hintLang, 200);
     return;
   }
   if (req.method !== 'POST') {
@@ -129,10 +173,41 @@ export async function handleInteraction(
   const form = await readForm(req);
   const lang = chooseLang(form.get('lang') ?? undefined);
   if (form.get('action') === 'abort') {
+    deps.pendingChanges.delete(uid);
     await deps.provider.interactionFinished(req, res, {
       error: 'access_denied',
       error_description: 'sign-in cancelled',
     });
+    return;
+  }
+  if (form.get('action') === 'change') {
+    const pending = deps.pendingChanges.get(uid);
+    if (pending === undefined) {
+      render(lang, 400, 'expired');
+      return;
+    }
+    const outcome = await applyNewPassword(
+      deps.accounts,
+      pending,
+      form.get('new_password') ?? '',
+      form.get('confirm_password') ?? '',
+    );
+    if (!outcome.ok && 'failures' in outcome) {
+      deps.logger.info(
+        { subject: pending.subject, outcome: outcome.failures },
+        'new password refused',
+      );
+      renderNewPassword(lang, 400, pending.username, outcome.failures);
+      return;
+    }
+    deps.pendingChanges.delete(uid);
+    if (!outcome.ok) {
+      deps.logger.info({ subject: pending.subject, outcome: outcome.restart }, 'sign-in refused');
+      render(lang, 401, outcome.restart, pending.username);
+      return;
+    }
+    deps.logger.info({ subject: pending.subject }, 'temporary password replaced');
+    await finishSignIn(deps, req, res, pending.subject, clientId, outcome.sessionEpoch);
     return;
   }
   const username = (form.get('username') ?? '').trim().toLowerCase();
@@ -147,23 +222,22 @@ export async function handleInteraction(
     render(lang, 401, check.reason === 'disabled' ? 'disabled' : 'wrong', username);
     return;
   }
-  if (check.passwordChangeRequired) {
-    deps.logger.info({ subject: check.subject, outcome: 'temporary_password' }, 'sign-in refused');
-    render(lang, 401, 'temporary', username);
-    return;
-  }
   const account = await deps.accounts.account(check.subject);
   if (account === null || !account.active) {
     deps.logger.info({ subject: check.subject, outcome: 'inactive' }, 'sign-in refused');
     render(lang, 401, 'disabled', username);
     return;
   }
-  const grantId = await grantFor(deps, account.subject, clientId, check.sessionEpoch);
-  deps.logger.info({ subject: account.subject, clientId }, 'signed in');
-  await deps.provider.interactionFinished(
-    req,
-    res,
-    { login: { accountId: account.subject, amr: ['pwd'] }, consent: { grantId } },
-    { mergeWithLastSubmission: false },
-  );
+  if (check.passwordChangeRequired) {
+    deps.pendingChanges.put(uid, {
+      subject: check.subject,
+      username,
+      sessionEpoch: check.sessionEpoch,
+      replace: check.replaceTemporaryPassword,
+    });
+    deps.logger.info({ subject: check.subject }, 'temporary password: new one asked');
+    renderNewPassword(lang, 200, username);
+    return;
+  }
+  await finishSignIn(deps, req, res, account.subject, clientId, check.sessionEpoch);
 }

@@ -1,4 +1,4 @@
-import { chooseLang, loginPage, logoutPage } from './pages';
+import { chooseLang, loginPage, logoutPage, newPasswordPage } from './pages';
 
 describe('pages', () => {
   it('escapes what the user typed and holds no inline script or style', () => {
@@ -28,6 +28,35 @@ describe('pages', () => {
     });
     expect(html).toContain('This account is locked.');
     expect(html).toContain('Tiếng Việt');
+  });
+
+  it('asks for a new password, naming the field of each failure, in either language', () => {
+    const vi = newPasswordPage({
+      lang: 'vi',
+      action: '/realms/posa/interaction/abc',
+      switchHref: '/realms/posa/interaction/abc?lang=en',
+      cssHref: '/c',
+      username: '<b>x</b>',
+      failures: ['newDigit', 'confirmMismatch'],
+    });
+    expect(vi).toContain('<h1>Đặt mật khẩu mới</h1>');
+    expect(vi).toContain('Mật khẩu mới: cần ít nhất một chữ số.');
+    expect(vi).toContain('Nhập lại mật khẩu mới: không khớp với mật khẩu mới.');
+    expect(vi).toContain('&lt;b&gt;x&lt;/b&gt;');
+    expect(vi).not.toContain('<script');
+    expect(vi).not.toMatch(/ on[a-z]+=/);
+    expect(vi).toContain('name="new_password"');
+    expect(vi).toContain('name="confirm_password"');
+    const en = newPasswordPage({
+      lang: 'en',
+      action: '/a',
+      switchHref: '/a?lang=vi',
+      cssHref: '/c',
+      username: 'x',
+    });
+    expect(en).toContain('<h1>Set a new password</h1>');
+    expect(en).toContain('Tiếng Việt');
+    expect(en).not.toContain('role="alert"');
   });
 
   it('wraps the provider logout form', () => {

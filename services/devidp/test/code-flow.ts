@@ -13,8 +13,15 @@ export interface Tokens {
   token_type: string;
 }
 
-export type SignInResult =
-  { ok: true; tokens: Tokens } | { ok: false; status: number; html: string };
+export interface Page {
+  status: number;
+  html: string;
+}
+
+/** The tokens, or the page the flow stopped on; `newPasswordPages` as they were shown. */
+export type SignInResult = ({ ok: true; tokens: Tokens } | ({ ok: false } & Page)) & {
+  newPasswordPages: Page[];
+};
 
 class CookieJar {
   private readonly cookies = new Map<string, string>();
@@ -61,11 +68,20 @@ export function serviceTokenRequest(issuer: string, secret: string) {
   return tokenRequest(issuer, { grant_type: 'client_credentials' }, basic('posa-services', secret));
 }
 
-/** Signs in as posa-edge would; a refusal returns the sign-in page that was shown again. */
+function formAction(html: string): string | undefined {
+  return /<form method="post" action="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
+}
+
+/**
+ * Signs in as posa-edge would; a refusal returns the page that was shown again. When the
+ * provider asks for a new password, each [new, confirmation] pair of `newPasswords` is
+ * submitted in turn until the flow goes on.
+ */
 export async function signIn(
   issuer: string,
   username: string,
   password: string,
+  newPasswords: Array<[string, string]> = [],
 ): Promise<SignInResult> {
   const jar = new CookieJar();
   const origin = new URL(issuer).origin;
@@ -81,14 +97,26 @@ export async function signIn(
   let location = res.headers.get('location');
   if (location === null) throw new Error(`authorization request answered ${res.status}`);
   res = await go(jar, new URL(location, origin).toString());
-  const page = await res.text();
-  const action = /<form method="post" action="([^"]+)"/.exec(page)?.[1];
+  const action = formAction(await res.text());
   if (action === undefined) throw new Error(`no sign-in form (status ${res.status})`);
-  res = await go(jar, new URL(action.replace(/&amp;/g, '&'), origin).toString(), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
-    body: new URLSearchParams({ lang: 'en', username, password, action: 'login' }).toString(),
-  });
+  const post = (fields: Record<string, string>) =>
+    go(jar, new URL(action, origin).toString(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+      body: new URLSearchParams({ lang: 'en', ...fields }).toString(),
+    });
+  res = await post({ username, password, action: 'login' });
+  const newPasswordPages: Page[] = [];
+  const pending = [...newPasswords];
+  while (res.status < 300 || res.status >= 400) {
+    const html = await res.text();
+    if (!html.includes('name="new_password"') || pending.length === 0) {
+      return { ok: false, status: res.status, html, newPasswordPages };
+    }
+    newPasswordPages.push({ status: res.status, html });
+    const [next, confirmation] = pending.shift()!;
+    res = await post({ new_password: next, confirm_password: confirmation, action: 'change' });
+  }
   for (let hop = 0; hop < 5 && res.status >= 300 && res.status < 400; hop += 1) {
     location = res.headers.get('location')!;
     if (location.startsWith(REDIRECT_URI)) {
@@ -102,11 +130,11 @@ export async function signIn(
         redirect_uri: REDIRECT_URI,
       });
       if (exchange.status !== 200) throw new Error(`token endpoint: ${exchange.body.error}`);
-      return { ok: true, tokens: exchange.body };
+      return { ok: true, tokens: exchange.body, newPasswordPages };
     }
     res = await go(jar, new URL(location, origin).toString());
   }
-  return { ok: false, status: res.status, html: await res.text() };
+  return { ok: false, status: res.status, html: await res.text(), newPasswordPages };
 }
 
 export function payloadOf(jwt: string): Record<string, unknown> {

@@ -1,7 +1,8 @@
 /**
  * The development identity provider against identity in process (IDENTITY_PROVIDER=local,
  * real PostgreSQL): sign-in through the real endpoints, tokens verified as the services
- * verify them, GetMyAccount with the token, a locked account refused, revoked sessions.
+ * verify them, GetMyAccount with the token, a locked account refused, revoked sessions, a
+ * temporary password from ResetPassword replaced at sign-in.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -36,6 +37,7 @@ const account = (
 const ADMIN = account('t.admin', 'VN', ['system_admin'], 'Admin-Pass-2025');
 const OFFICER = account('t.officer', '00004', ['approver', 'officer'], 'Officer-Pass-2025');
 const VICTIM = account('t.locked', '00691', ['officer'], 'Locked-Pass-2025');
+const RESET = account('t.reset', '00691', ['officer'], 'Reset-Pass-2025');
 
 let db: TestDatabase;
 let dataDir: string;
@@ -85,6 +87,7 @@ beforeAll(async () => {
     ADMIN,
     OFFICER,
     VICTIM,
+    RESET,
   ]);
   accounts = createGrpcClient(AccountServiceClient, `127.0.0.1:${grpcPort}`, {
     defaultDeadlineMs: 20_000,
@@ -186,6 +189,61 @@ describe('development identity provider', () => {
       refresh_token: victim.tokens.refresh_token!,
     });
     expect(refresh).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+  });
+
+  it('has a temporary password replaced at sign-in; then only the new password works', async () => {
+    const admin = await signIn(issuer, ADMIN.username, ADMIN.password);
+    const before = await signIn(issuer, RESET.username, RESET.password);
+    if (!admin.ok || !before.ok) throw new Error('sign-in refused');
+    const me = await accounts.call(
+      'getMyAccount',
+      {},
+      { metadata: bearer(before.tokens.access_token) },
+    );
+    const reset = await accounts.call(
+      'resetPassword',
+      { accountId: me.account!.accountId },
+      { metadata: bearer(admin.tokens.access_token) },
+    );
+    const temporary = reset.temporaryPassword;
+    expect(reset.account).toMatchObject({ passwordResetRequired: true });
+
+    // With no new password offered the flow stops on the page asking for one.
+    const asked = await signIn(issuer, RESET.username, temporary);
+    expect(asked).toMatchObject({ ok: false, status: 200 });
+    if (!asked.ok) expect(asked.html).toContain('<h1>Set a new password</h1>');
+
+    const chosen = 'Chosen-Pass-2026';
+    const changed = await signIn(issuer, RESET.username, temporary, [
+      ['weak', 'weak'],
+      [temporary, temporary],
+      [chosen, 'Chosen-Pass-2027'],
+      [chosen, chosen],
+    ]);
+    if (!changed.ok) throw new Error(`new password refused (${changed.status}): ${changed.html}`);
+    const [first, weak, reused, mismatch] = changed.newPasswordPages;
+    expect(changed.newPasswordPages.map((p) => p.status)).toEqual([200, 400, 400, 400]);
+    expect(first!.html).not.toContain('role="alert"');
+    expect(weak!.html).toContain('New password: needs 10 to 128 characters.');
+    expect(weak!.html).toContain('New password: needs at least one digit.');
+    expect(weak!.html).toContain('New password: needs at least one upper-case letter.');
+    expect(reused!.html).toContain('New password: must not be the temporary password.');
+    expect(mismatch!.html).toContain('Confirm new password: does not match the new password.');
+
+    const principal = await verifier.verify(changed.tokens.access_token);
+    expect(principal).toMatchObject({ userId: me.account!.subject, unitCode: '00691' });
+    const after = await accounts.call(
+      'getMyAccount',
+      {},
+      { metadata: bearer(changed.tokens.access_token) },
+    );
+    expect(after.account).toMatchObject({ passwordResetRequired: false });
+
+    const old = await signIn(issuer, RESET.username, temporary);
+    expect(old).toMatchObject({ ok: false, status: 401 });
+    if (!old.ok) expect(old.html).toContain('Wrong username or password.');
+    const again = await signIn(issuer, RESET.username, chosen);
+    expect(again).toMatchObject({ ok: true, newPasswordPages: [] });
   });
 
   it('keeps its signing key across a restart', async () => {
