@@ -56,13 +56,38 @@ export function createPool(options: PoolOptions): pg.Pool {
     connectionTimeoutMillis: options.connectionTimeoutMs ?? POOL_DEFAULTS.connectionTimeoutMs,
   });
   pool.on('error', (err) => {
+    // A server shutting down after closePool() began is expected, not a failure.
+    if (pool.ending) return;
     logger.error({ ...errorFields(err), applicationName }, 'idle PostgreSQL connection failed');
   });
+  // Track open connections so closePool can wait until their sockets are really closed.
+  const open = new Set<pg.Client>();
+  pool.on('connect', (client) => {
+    open.add(client);
+    client.once('end', () => open.delete(client));
+  });
+  openConnections.set(pool, open);
   return pool;
 }
 
-/** Ends the pool; calling it twice is harmless. */
-export async function closePool(pool: pg.Pool): Promise<void> {
+const openConnections = new WeakMap<pg.Pool, Set<pg.Client>>();
+
+/**
+ * Ends the pool and waits (at most `waitMs`) until every connection's socket is closed, so
+ * that a database stopped right afterwards sees no session to terminate. Calling it twice
+ * is harmless.
+ */
+export async function closePool(pool: pg.Pool, waitMs = 2000): Promise<void> {
   if (pool.ended || pool.ending) return;
+  const open = [...(openConnections.get(pool) ?? [])];
+  const closed = Promise.all(
+    open.map((client) => new Promise<void>((resolve) => client.once('end', () => resolve()))),
+  );
   await pool.end();
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    closed,
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs))),
+  ]);
+  clearTimeout(timer);
 }
