@@ -6,6 +6,7 @@ export * from './gen/posa/common/v1/money';
 export * from './gen/posa/common/v1/paging';
 export * from './gen/posa/common/v1/unit';
 export * from './gen/posa/events/v1/identity_events';
+export * from './gen/posa/households/v1/poverty_standard_service';
 export * from './gen/posa/identity/v1/account_service';
 export * from './gen/posa/identity/v1/audit_service';
 export * from './gen/posa/identity/v1/unit_service';

@@ -1,0 +1,109 @@
+/**
+ * Composition root of the households service: pool, migrations (which seed the poverty
+ * standards), token verification, the gRPC server and the ops server. Tests start it in
+ * process on port 0 and stop it; main.ts adds signals and telemetry.
+ */
+import path from 'node:path';
+import type pg from 'pg';
+import { authInterceptor, TokenVerifier } from '@posa/auth';
+import { closePool, createPool, runMigrations } from '@posa/db';
+import {
+  createGrpcServer,
+  Metrics,
+  Readiness,
+  startOpsServer,
+  type GrpcServer,
+  type Logger,
+  type OpsServer,
+} from '@posa/platform';
+import type { HouseholdsConfig } from './config';
+import { todayInVietnam } from './domain/calendar';
+import { povertyStandardService } from './grpc/poverty-standard-service';
+
+export const MIGRATIONS_DIR = path.join(__dirname, '..', 'migrations');
+
+export interface AppAddresses {
+  grpcPort: number;
+  healthPort: number;
+  metricsPort: number;
+}
+
+export interface HouseholdsApp {
+  start(): Promise<AppAddresses>;
+  /** Readiness off, gRPC drained (forced after graceMs), servers and pool closed. Idempotent. */
+  stop(graceMs?: number): Promise<void>;
+  readonly pool: pg.Pool;
+}
+
+export interface AppOptions {
+  /** Today in Vietnam as YYYY-MM-DD (tests fix the date). */
+  today?: () => string;
+}
+
+export function createApp(
+  config: HouseholdsConfig,
+  logger: Logger,
+  options: AppOptions = {},
+): HouseholdsApp {
+  const pool = createPool({
+    url: config.DATABASE_URL,
+    max: config.DB_POOL_MAX,
+    applicationName: 'households',
+    logger,
+  });
+  const metrics = new Metrics();
+  const readiness = new Readiness().addCheck('db', () => pool.query('SELECT 1'), {
+    timeoutMs: 1000,
+  });
+  const today = options.today ?? (() => todayInVietnam());
+  let server: GrpcServer | undefined;
+  let ops: OpsServer | undefined;
+  let stopping: Promise<void> | undefined;
+
+  const stop = (graceMs = 10_000): Promise<void> => {
+    stopping ??= (async () => {
+      readiness.markShuttingDown();
+      if (server) await server.stop(graceMs);
+      if (ops) await ops.close();
+      await closePool(pool);
+    })();
+    return stopping;
+  };
+
+  const start = async (): Promise<AppAddresses> => {
+    try {
+      if (config.RUN_MIGRATIONS) await runMigrations(pool, { directory: MIGRATIONS_DIR, logger });
+      const verifier = new TokenVerifier({
+        issuer: config.KEYCLOAK_ISSUER_URL,
+        audience: config.TOKEN_AUDIENCE,
+      });
+      server = createGrpcServer({
+        services: [povertyStandardService({ pool, today })],
+        port: config.GRPC_PORT,
+        host: config.LISTEN_HOST,
+        logger,
+        metrics,
+        interceptors: [authInterceptor(verifier)],
+      });
+      const grpcPort = await server.start();
+      ops = await startOpsServer({
+        host: config.LISTEN_HOST,
+        healthPort: config.HTTP_PORT,
+        metricsPort: config.METRICS_PORT,
+        readiness,
+        metrics,
+        logger,
+      });
+      logger.info(
+        { grpcPort, healthPort: ops.healthPort, metricsPort: ops.metricsPort },
+        'households started',
+      );
+      return { grpcPort, healthPort: ops.healthPort, metricsPort: ops.metricsPort };
+    } catch (err) {
+      await stop(0);
+      throw err;
+    }
+  };
+
+  return { start, stop, pool };
+}

@@ -1,0 +1,27 @@
+/** Calendar dates as the API carries them ({year, month, day}) and as ISO strings. */
+export interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** The date in Vietnam (UTC+7, no daylight saving) at the given instant, as YYYY-MM-DD. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** YYYY-MM-DD, or null when the parts are not a real full date. */
+export function isoFromParts(parts: DateParts): string | null {
+  const { year, month, day } = parts;
+  if (!Number.isInteger(year) || year < 1900 || year > 9999) return null;
+  if (!Number.isInteger(month) || month < 1 || month > 12) return null;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (!Number.isInteger(day) || day < 1 || day > lastDay) return null;
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+export function partsFromIso(iso: string): DateParts {
+  const [year, month, day] = iso.split('-').map(Number);
+  return { year: year ?? 0, month: month ?? 0, day: day ?? 0 };
+}
