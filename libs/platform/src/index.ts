@@ -10,3 +10,4 @@ export * from './grpc/context';
 export * from './grpc/handlers';
 export * from './grpc/server';
 export * from './grpc/client';
+export * from './service-main';
