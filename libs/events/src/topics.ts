@@ -87,6 +87,13 @@ export const IdentityEvents = {
   unitCreated: eventType('identity', 'unit-created'),
 } as const;
 
+/** Event types of posa.households.events.v1. */
+export const HouseholdsEvents = {
+  householdCreated: eventType('households', 'household-created'),
+  householdChanged: eventType('households', 'household-changed'),
+  memberDeceased: eventType('households', 'member-deceased'),
+} as const;
+
 /** The event topics of all services; event lists grow as each service defines its events. */
 export const topicCatalogue: readonly TopicSpec[] = [
   serviceTopicSpec('identity', [
@@ -96,7 +103,11 @@ export const topicCatalogue: readonly TopicSpec[] = [
     ['account-roles-changed', 'posa.events.v1.AccountRolesChanged'],
     ['unit-created', 'posa.events.v1.UnitCreated'],
   ]),
-  serviceTopicSpec('households', []),
+  serviceTopicSpec('households', [
+    ['household-created', 'posa.events.v1.HouseholdCreated'],
+    ['household-changed', 'posa.events.v1.HouseholdChanged'],
+    ['member-deceased', 'posa.events.v1.MemberDeceased'],
+  ]),
   serviceTopicSpec('cases', []),
   serviceTopicSpec('payments', []),
 ];

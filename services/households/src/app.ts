@@ -18,7 +18,9 @@ import {
 } from '@posa/platform';
 import type { HouseholdsConfig } from './config';
 import { todayInVietnam } from './domain/calendar';
+import { householdService } from './grpc/household-service';
 import { povertyStandardService } from './grpc/poverty-standard-service';
+import { loadUnits } from './store/unit-tree-file';
 
 export const MIGRATIONS_DIR = path.join(__dirname, '..', 'migrations');
 
@@ -78,7 +80,10 @@ export function createApp(
         audience: config.TOKEN_AUDIENCE,
       });
       server = createGrpcServer({
-        services: [povertyStandardService({ pool, today })],
+        services: [
+          povertyStandardService({ pool, today }),
+          householdService({ pool, units: loadUnits(), today }),
+        ],
         port: config.GRPC_PORT,
         host: config.LISTEN_HOST,
         logger,

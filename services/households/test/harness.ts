@@ -4,7 +4,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createGrpcClient, createLogger, type GrpcClient } from '@posa/platform';
-import { PovertyStandardServiceClient, type PovertyStandardServiceService } from '@posa/proto';
+import {
+  HouseholdServiceClient,
+  PovertyStandardServiceClient,
+  type HouseholdServiceService,
+  type PovertyStandardServiceService,
+} from '@posa/proto';
 import {
   createTestDatabase,
   createUser,
@@ -21,6 +26,7 @@ export interface Harness {
   db: TestDatabase;
   addresses: AppAddresses;
   standards: GrpcClient<PovertyStandardServiceService>;
+  households: GrpcClient<HouseholdServiceService>;
   /** Creates a Keycloak user of realm posa and returns call metadata with its access token. */
   signIn(name: string, unitCode: string, roles: string[]): Promise<Record<string, string>>;
   close(): Promise<void>;
@@ -52,6 +58,9 @@ export async function startHarness(prefix: string, options: AppOptions = {}): Pr
     `127.0.0.1:${addresses.grpcPort}`,
     { defaultDeadlineMs: 20_000 },
   );
+  const households = createGrpcClient(HouseholdServiceClient, `127.0.0.1:${addresses.grpcPort}`, {
+    defaultDeadlineMs: 20_000,
+  });
   const run = randomBytes(3).toString('hex');
   const users: string[] = [];
   return {
@@ -59,6 +68,7 @@ export async function startHarness(prefix: string, options: AppOptions = {}): Pr
     db,
     addresses,
     standards,
+    households,
     async signIn(name, unitCode, roles) {
       const username = `households-${prefix}-${name}-${run}`.toLowerCase();
       users.push(await createUser({ username, password: PASSWORD, unitCode, roles }));
@@ -66,6 +76,7 @@ export async function startHarness(prefix: string, options: AppOptions = {}): Pr
     },
     async close() {
       standards.close();
+      households.close();
       await app.stop(1000);
       await db.drop();
       for (const id of users) await deleteUser(id);

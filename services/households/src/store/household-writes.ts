@@ -1,0 +1,136 @@
+/**
+ * Writes of the household registry. Callers run them inside one transaction together with
+ * the change-log rows and the outbox event (withTransaction from @posa/db).
+ */
+import type pg from 'pg';
+import type { ChangeKind, HouseholdRecord, MemberRecord } from '../domain/household-state';
+import { nameSearchKey } from '../domain/person-name';
+
+/** Who made a change, from where and why. */
+export interface ChangeActor {
+  actorId: string;
+  actorUnitCode: string;
+  sourceAddress: string;
+  reason: string;
+}
+
+/** Next `<commune>-<year>-<6-digit sequence>` code (the row lock serialises issuers). */
+export async function issueHouseholdCode(
+  client: pg.PoolClient,
+  communeCode: string,
+  year: number,
+): Promise<string> {
+  const res = await client.query<{ lastValue: number }>(
+    `INSERT INTO household_code_sequence (commune_code, year, last_value) VALUES ($1, $2, 1)
+     ON CONFLICT (commune_code, year)
+       DO UPDATE SET last_value = household_code_sequence.last_value + 1
+     RETURNING last_value AS "lastValue"`,
+    [communeCode, year],
+  );
+  return `${communeCode}-${year}-${String(res.rows[0]!.lastValue).padStart(6, '0')}`;
+}
+
+export async function insertHousehold(client: pg.PoolClient, h: HouseholdRecord): Promise<void> {
+  await client.query(
+    `INSERT INTO household (id, code, commune_code, province_code, village_code, street_address,
+       area, head_member_id, status, version, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [
+      h.id,
+      h.code,
+      h.communeCode,
+      h.provinceCode,
+      h.villageCode,
+      h.streetAddress,
+      h.area,
+      h.headMemberId,
+      h.status,
+      h.version,
+      h.createdAt,
+      h.updatedAt,
+    ],
+  );
+}
+
+/** Replaces the household's own fields (id and code never change). */
+export async function updateHouseholdRow(client: pg.PoolClient, h: HouseholdRecord): Promise<void> {
+  await client.query(
+    `UPDATE household SET village_code = $2, street_address = $3, area = $4,
+       head_member_id = $5, status = $6, version = $7, updated_at = $8
+     WHERE id = $1`,
+    [
+      h.id,
+      h.villageCode,
+      h.streetAddress,
+      h.area,
+      h.headMemberId,
+      h.status,
+      h.version,
+      h.updatedAt,
+    ],
+  );
+}
+
+/** Inserts or replaces a member row. */
+export async function upsertMember(
+  client: pg.PoolClient,
+  householdId: string,
+  m: MemberRecord,
+  at: string,
+): Promise<void> {
+  await client.query(
+    `INSERT INTO member (id, household_id, full_name, name_search, birth_year, birth_month,
+       birth_day, sex, ethnic_group_code, citizen_id, relation, deceased_on, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
+     ON CONFLICT (id) DO UPDATE SET full_name = $3, name_search = $4, birth_year = $5,
+       birth_month = $6, birth_day = $7, sex = $8, ethnic_group_code = $9, citizen_id = $10,
+       relation = $11, deceased_on = $12, updated_at = $13
+     WHERE member.household_id = $2`,
+    [
+      m.id,
+      householdId,
+      m.fullName,
+      nameSearchKey(m.fullName),
+      m.dateOfBirth.year,
+      m.dateOfBirth.month,
+      m.dateOfBirth.day,
+      m.sex,
+      m.ethnicGroupCode,
+      m.citizenId,
+      m.relation,
+      m.deceasedOn,
+      at,
+    ],
+  );
+}
+
+export async function insertChange(
+  client: pg.PoolClient,
+  change: {
+    householdId: string;
+    memberId: string | null;
+    kind: ChangeKind;
+    at: string;
+    before: HouseholdRecord | MemberRecord | null;
+    after: HouseholdRecord | MemberRecord;
+  },
+  actor: ChangeActor,
+): Promise<void> {
+  await client.query(
+    `INSERT INTO household_change (household_id, member_id, kind, actor_id, actor_unit_code,
+       source_address, at, reason, before, after)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      change.householdId,
+      change.memberId,
+      change.kind,
+      actor.actorId,
+      actor.actorUnitCode,
+      actor.sourceAddress,
+      change.at,
+      actor.reason,
+      change.before === null ? null : JSON.stringify(change.before),
+      JSON.stringify(change.after),
+    ],
+  );
+}
