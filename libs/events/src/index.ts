@@ -14,3 +14,4 @@ export * from './received-event';
 export * from './relay';
 export * from './relay-options';
 export * from './topics';
+export * from './outbox-publishing';

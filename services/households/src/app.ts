@@ -7,6 +7,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { authInterceptor, TokenVerifier } from '@posa/auth';
 import { closePool, createPool, runMigrations } from '@posa/db';
+import { startOutboxPublishing, type InProcessBus, type OutboxPublishing } from '@posa/events';
 import {
   createGrpcServer,
   Metrics,
@@ -40,6 +41,8 @@ export interface HouseholdsApp {
 export interface AppOptions {
   /** Today in Vietnam as YYYY-MM-DD (tests fix the date). */
   today?: () => string;
+  /** The shared in-process bus of the embedded run (EVENTS_TRANSPORT=in-process). */
+  bus?: InProcessBus;
 }
 
 export function createApp(
@@ -61,11 +64,13 @@ export function createApp(
   let server: GrpcServer | undefined;
   let ops: OpsServer | undefined;
   let stopping: Promise<void> | undefined;
+  let publishing: OutboxPublishing | undefined;
 
   const stop = (graceMs = 10_000): Promise<void> => {
     stopping ??= (async () => {
       readiness.markShuttingDown();
       if (server) await server.stop(graceMs);
+      if (publishing) await publishing.stop();
       if (ops) await ops.close();
       await closePool(pool);
     })();
@@ -89,6 +94,19 @@ export function createApp(
         logger,
         metrics,
         interceptors: [authInterceptor(verifier)],
+      });
+      // Events written to the outbox with each change are published from here.
+      publishing = await startOutboxPublishing({
+        service: 'households',
+        pool,
+        transport: config.EVENTS_TRANSPORT,
+        brokers: (config.KAFKA_BROKERS ?? '')
+          .split(',')
+          .map((b) => b.trim())
+          .filter((b) => b !== ''),
+        bus: options.bus,
+        logger,
+        registry: metrics.registry,
       });
       const grpcPort = await server.start();
       ops = await startOpsServer({

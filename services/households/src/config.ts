@@ -31,6 +31,14 @@ export const configSchema = {
     doc: 'realm issuer access tokens are verified against, e.g. https://sso.example/realms/posa',
   }),
   TOKEN_AUDIENCE: str({ default: 'posa-api', doc: 'audience every access token must carry' }),
+  EVENTS_TRANSPORT: oneOf(['in-process', 'kafka'] as const, {
+    default: 'in-process',
+    doc: 'where the outbox relay publishes: Kafka (full stack) or the in-process bus (embedded run)',
+  }),
+  KAFKA_BROKERS: str({
+    required: false,
+    doc: 'comma-separated host:port of the Kafka brokers (EVENTS_TRANSPORT=kafka)',
+  }),
   RUN_MIGRATIONS: bool({ default: true, doc: 'apply pending migrations at start' }),
 };
 
