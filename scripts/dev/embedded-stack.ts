@@ -15,12 +15,11 @@ import {
 } from '@posa/db';
 import { createDevIdp, type AccountSource, type DevIdp } from '../../services/devidp/src';
 import { InProcessBus } from '@posa/events';
-import type { Logger } from '@posa/platform';
+import { type Logger, todayInVietnam } from '@posa/platform';
 import { createApp as createEdgeApp, type EdgeApp } from '../../services/edge/src/app';
 import { loadEdgeConfig } from '../../services/edge/src/config';
 import { createApp as createIdentityApp, type IdentityApp } from '../../services/identity/src/app';
 import { loadIdentityConfig } from '../../services/identity/src/config';
-import { todayInVietnam } from '../../services/identity/src/domain/calendar';
 import { ensureDemoAccounts } from './demo-accounts';
 import { identityAccountSource } from './identity-accounts';
 

@@ -11,3 +11,6 @@ export * from './grpc/handlers';
 export * from './grpc/server';
 export * from './grpc/client';
 export * from './service-main';
+export * from './service-config';
+export * from './calendar';
+export * from './grpc/call-source';

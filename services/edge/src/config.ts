@@ -6,6 +6,7 @@ import {
   loadConfig,
   oneOf,
   port,
+  processConfigSchema,
   str,
   url,
   type ConfigOf,
@@ -13,17 +14,7 @@ import {
 
 export const configSchema = {
   HTTP_PORT: port({ default: 8080, doc: 'web console, /api/v1, /healthz and /readyz' }),
-  METRICS_PORT: port({ default: 9464, doc: '/metrics (Prometheus)' }),
-  LISTEN_HOST: str({ default: '0.0.0.0', doc: 'address the HTTP servers bind' }),
-  LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, {
-    default: 'info',
-  }),
-  SHUTDOWN_TIMEOUT_MS: int({
-    min: 1000,
-    max: 300_000,
-    default: 20_000,
-    doc: 'bound of the graceful shutdown',
-  }),
+  ...processConfigSchema,
   PUBLIC_URL: url({
     protocols: ['http:', 'https:'],
     required: false,

@@ -10,15 +10,16 @@ import { closePool, createPool, runMigrations } from '@posa/db';
 import { startOutboxPublishing, type InProcessBus, type OutboxPublishing } from '@posa/events';
 import {
   createGrpcServer,
+  kafkaBrokerList,
   Metrics,
   Readiness,
   startOpsServer,
   type GrpcServer,
   type Logger,
   type OpsServer,
+  todayInVietnam,
 } from '@posa/platform';
 import type { HouseholdsConfig } from './config';
-import { todayInVietnam } from './domain/calendar';
 import { householdService } from './grpc/household-service';
 import { povertyStandardService } from './grpc/poverty-standard-service';
 import { loadUnits } from './store/unit-tree-file';
@@ -100,10 +101,7 @@ export function createApp(
         service: 'households',
         pool,
         transport: config.EVENTS_TRANSPORT,
-        brokers: (config.KAFKA_BROKERS ?? '')
-          .split(',')
-          .map((b) => b.trim())
-          .filter((b) => b !== ''),
+        brokers: kafkaBrokerList(config.KAFKA_BROKERS),
         bus: options.bus,
         logger,
         registry: metrics.registry,

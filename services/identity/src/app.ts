@@ -9,19 +9,20 @@ import { authInterceptor, NATIONAL_UNIT_CODE, TokenVerifier, UnitTree } from '@p
 import { closePool, createPool, runMigrations } from '@posa/db';
 import {
   createGrpcServer,
+  kafkaBrokerList,
   Metrics,
   Readiness,
   startOpsServer,
   type GrpcServer,
   type Logger,
   type OpsServer,
+  todayInVietnam,
 } from '@posa/platform';
 import type { InProcessBus } from '@posa/events';
 import type { AccountDeps } from './accounts/account-context';
 import { reconcileAccounts, type ReconcileResult } from './accounts/reconcile';
 import type { IdentityConfig } from './config';
 import type { AccessData } from './domain/access-model';
-import { todayInVietnam } from './domain/calendar';
 import { startOutboxRelay, type RunningRelay } from './events/event-transport';
 import { accountService } from './grpc/account-service';
 import { auditService } from './grpc/audit-service';
@@ -196,10 +197,7 @@ export function createApp(
       relay = await startOutboxRelay({
         pool,
         transport: config.EVENTS_TRANSPORT,
-        brokers: (config.KAFKA_BROKERS ?? '')
-          .split(',')
-          .map((b) => b.trim())
-          .filter((b) => b !== ''),
+        brokers: kafkaBrokerList(config.KAFKA_BROKERS),
         bus: options.bus,
         logger,
         registry: metrics.registry,

@@ -10,6 +10,7 @@ import {
   service,
   type CallContext,
   type ServiceRegistration,
+  sourceAddressOf,
 } from '@posa/platform';
 import {
   HouseholdServiceService,
@@ -33,7 +34,6 @@ import {
 } from '../domain/household-input';
 import type { ChangeActor } from '../store/household-writes';
 import type { Units } from '../store/unit-tree-file';
-import { sourceAddressOf } from './call-source';
 import { assertWriteCommune } from './household-access';
 import { commitChange, commitCreate } from './household-commit';
 import { areaOf, rawMemberOf, snapshotToProto } from './household-mapping';

@@ -1,5 +1,5 @@
 /** Conversions between the domain's poverty standards and the households proto. */
-import { InvalidArgumentError } from '@posa/platform';
+import { InvalidArgumentError, isoFromParts, partsFromIso } from '@posa/platform';
 import {
   Area as ProtoArea,
   Classification as ProtoClassification,
@@ -10,7 +10,6 @@ import {
   type Money,
   type PovertyStandard as ProtoStandard,
 } from '@posa/proto';
-import { isoFromParts, partsFromIso } from '../domain/calendar';
 import type { Classification } from '../domain/classify';
 import type {
   Area,

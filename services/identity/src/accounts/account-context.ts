@@ -5,13 +5,17 @@
  */
 import type pg from 'pg';
 import { NATIONAL_UNIT_CODE, principalOf, type UnitTree } from '@posa/auth';
-import { PermissionDeniedError, type CallContext, type Logger } from '@posa/platform';
+import {
+  PermissionDeniedError,
+  type CallContext,
+  type Logger,
+  sourceAddressOf,
+} from '@posa/platform';
 import type { AccessData, Actor } from '../domain/access-model';
 import { structureInForce, type StructureId } from '../domain/structures';
 import type { IdentityProviderAdmin } from '../keycloak/identity-provider-admin';
 import { getAccountBySubject } from '../store/account-store';
 import type { JurisdictionScope } from '../store/jurisdiction-scope';
-import { sourceAddressOf } from '../grpc/call-source';
 
 export interface AccountDeps {
   pool: pg.Pool;

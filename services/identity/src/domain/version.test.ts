@@ -1,5 +1,4 @@
-import { InvalidArgumentError } from '@posa/platform';
-import { isoFromParts, todayInVietnam } from './calendar';
+import { InvalidArgumentError, isoFromParts, todayInVietnam } from '@posa/platform';
 import { levelOfCode, structureInForce } from './structures';
 import { chooseStructure } from './version';
 

@@ -2,8 +2,7 @@
  * Which structure a query reads: the one named explicitly, else the one in force on
  * `as_of`, else the one in force today in Vietnam.
  */
-import { InvalidArgumentError } from '@posa/platform';
-import { isoFromParts, type DateParts } from './calendar';
+import { InvalidArgumentError, isoFromParts, type DateParts } from '@posa/platform';
 import { STRUCTURES, structureInForce, type StructureId } from './structures';
 
 export interface VersionInput {

@@ -1,5 +1,5 @@
 /** Between stored rows and the protobuf messages of posa.identity.v1. */
-import { InvalidArgumentError } from '@posa/platform';
+import { InvalidArgumentError, partsFromIso } from '@posa/platform';
 import {
   AdministrativeStructure,
   UnitLevel,
@@ -8,7 +8,6 @@ import {
   type Unit,
   type Village,
 } from '@posa/proto';
-import { partsFromIso } from '../domain/calendar';
 import type { Relation } from '../domain/merger-rows';
 import type { StructureId, UnitLevelName } from '../domain/structures';
 import type { VillageKindName } from '../domain/village';

@@ -1,7 +1,12 @@
 /** CreateVillage and ListVillages: decode, authorise, run, encode. */
 import type pg from 'pg';
 import { principalOf, type UnitTree } from '@posa/auth';
-import { InvalidArgumentError, NotFoundError, type CallContext } from '@posa/platform';
+import {
+  InvalidArgumentError,
+  NotFoundError,
+  type CallContext,
+  sourceAddressOf,
+} from '@posa/platform';
 import type {
   CreateVillageRequest,
   CreateVillageResponse,
@@ -14,7 +19,6 @@ import { validateVillageInput } from '../domain/village';
 import { createVillage } from '../store/create-village';
 import { getUnit } from '../store/unit-store';
 import { listVillages } from '../store/village-store';
-import { sourceAddressOf } from './call-source';
 import { kindFromProto, villageToProto } from './unit-mapping';
 
 export interface VillageDeps {

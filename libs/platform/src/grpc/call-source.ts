@@ -1,5 +1,5 @@
 /** Where a call came from, for the audit trail. */
-import type { CallContext } from '@posa/platform';
+import type { CallContext } from './context';
 
 /**
  * The first address of `x-forwarded-for` (set by the edge for the end user), else the
