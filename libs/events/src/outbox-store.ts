@@ -1,21 +1,14 @@
 /** The SQL the outbox relay runs against `posa_outbox` (platform table of every service database). */
 import type { ClientBase, Pool } from 'pg';
+import type { OutboxRow } from '@posa/db';
 import type { EventsLogger } from './logger';
 import type { PublishedEvent } from './publisher';
 import { findEventType } from './topics';
 
-export interface UnpublishedRow {
-  seq: string;
-  id: string;
-  topic: string;
-  aggregate_type: string;
-  aggregate_id: string;
-  event_type: string;
-  source: string;
-  payload: Buffer;
+/** A `posa_outbox` row as the relay reads it: stored headers are checked, not trusted. */
+export type UnpublishedRow = Omit<OutboxRow, 'headers' | 'published_at'> & {
   headers: Record<string, unknown> | null;
-  occurred_at: Date;
-}
+};
 
 /** A pool or a single connection. */
 export type Queryable = Pool | ClientBase;
