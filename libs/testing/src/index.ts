@@ -24,3 +24,4 @@ export {
 } from './keycloak';
 export { createTestDatabase, type TestDatabase } from './postgres';
 export { infraEnvFile, infraStateDir, repoRoot } from './paths';
+export * from './browser';

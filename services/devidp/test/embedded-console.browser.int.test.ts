@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { launchTestBrowser, type TestBrowser } from '@posa/testing';
 import { createLogger } from '@posa/platform';
 import { DEMO_ACCOUNTS } from '../../../scripts/dev/demo-accounts';
 import { startEmbeddedStack, type RunningStack } from '../../../scripts/dev/embedded-stack';
@@ -24,13 +25,12 @@ function freePort(): Promise<number> {
 }
 
 let dataDir: string;
-let profileDir: string;
+let testBrowser: TestBrowser | undefined;
 let stack: RunningStack;
 let browser: BrowserContext;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'posa-embedded-'));
-  profileDir = mkdtempSync(path.join(os.tmpdir(), 'posa-chromium-'));
   stack = await startEmbeddedStack({
     dataDir,
     ports: {
@@ -45,26 +45,14 @@ beforeAll(async () => {
     logger: createLogger({ service: 'test', level: 'silent' }),
     logLevel: 'silent',
   });
-  browser = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1366, height: 768 },
-  });
+  testBrowser = await launchTestBrowser();
+  browser = testBrowser.context;
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await testBrowser?.close();
   await stack?.stop();
-  for (const dir of [dataDir, profileDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 it('signs the demo commune officer in through the development provider', async () => {

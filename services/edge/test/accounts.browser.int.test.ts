@@ -11,47 +11,32 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchTestBrowser, type TestBrowser } from '@posa/testing';
 import { PASSWORD, startEdgeHarness, type EdgeHarness } from './harness';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OWN_COMMUNE = '00004'; // Phường Ba Đình
 const OTHER_COMMUNE = '00008'; // Phường Ngọc Hà
 const NEW_PASSWORD = 'Officer-Chose-2025';
 
 let h: EdgeHarness;
 let context: BrowserContext;
-let userDataDir: string;
+let browser: TestBrowser | undefined;
 let shotsDir: string;
 const keepShots = process.env['POSA_SCREENSHOT_DIR'] !== undefined;
 
 beforeAll(async () => {
   h = await startEdgeHarness('ui', {}, { provisioning: true });
-  userDataDir = await mkdtemp(path.join(os.tmpdir(), 'posa-chromium-'));
   shotsDir =
     process.env['POSA_SCREENSHOT_DIR'] ?? (await mkdtemp(path.join(os.tmpdir(), 'posa-shots-')));
   await mkdir(shotsDir, { recursive: true });
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1366, height: 768 },
-    locale: 'vi-VN',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchTestBrowser({ locale: 'vi-VN' });
+  context = browser.context;
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await h?.close();
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
   if (shotsDir && !keepShots) await rm(shotsDir, { recursive: true, force: true });
 });
 
