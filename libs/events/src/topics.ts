@@ -92,6 +92,10 @@ export const HouseholdsEvents = {
   householdCreated: eventType('households', 'household-created'),
   householdChanged: eventType('households', 'household-changed'),
   memberDeceased: eventType('households', 'member-deceased'),
+  memberMoved: eventType('households', 'member-moved'),
+  householdsMerged: eventType('households', 'households-merged'),
+  membersMerged: eventType('households', 'members-merged'),
+  householdClassified: eventType('households', 'household-classified'),
 } as const;
 
 /** The event topics of all services; event lists grow as each service defines its events. */
@@ -107,6 +111,10 @@ export const topicCatalogue: readonly TopicSpec[] = [
     ['household-created', 'posa.events.v1.HouseholdCreated'],
     ['household-changed', 'posa.events.v1.HouseholdChanged'],
     ['member-deceased', 'posa.events.v1.MemberDeceased'],
+    ['member-moved', 'posa.events.v1.MemberMoved'],
+    ['households-merged', 'posa.events.v1.HouseholdsMerged'],
+    ['members-merged', 'posa.events.v1.MembersMerged'],
+    ['household-classified', 'posa.events.v1.HouseholdClassified'],
   ]),
   serviceTopicSpec('cases', []),
   serviceTopicSpec('payments', []),

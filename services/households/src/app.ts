@@ -21,8 +21,16 @@ import {
 } from '@posa/platform';
 import type { HouseholdsConfig } from './config';
 import { householdService } from './grpc/household-service';
+import { addImportService } from './import/import-service';
+import { householdSearchService } from './grpc/household-search-service';
 import { povertyStandardService } from './grpc/poverty-standard-service';
+import { acceptanceSamplingService } from './grpc/sampling-service';
+import { reviewRoundService } from './review/grpc/review-round-service';
+import { loadPredecessorDistricts } from './review/store/predecessor-districts';
 import { loadUnits } from './store/unit-tree-file';
+import type { PopulationSimulator } from './population/population-simulator';
+import { wirePopulationRegistry, type PopulationWiring } from './population/population-wiring';
+import { identityQualityService } from './quality/identity-quality-service';
 
 export const MIGRATIONS_DIR = path.join(__dirname, '..', 'migrations');
 
@@ -44,6 +52,8 @@ export interface AppOptions {
   today?: () => string;
   /** The shared in-process bus of the embedded run (EVENTS_TRANSPORT=in-process). */
   bus?: InProcessBus;
+  /** A population-database simulator the caller runs (tests); used when POPULATION_REGISTRY_URL is unset. */
+  populationSimulator?: PopulationSimulator;
 }
 
 export function createApp(
@@ -66,12 +76,14 @@ export function createApp(
   let ops: OpsServer | undefined;
   let stopping: Promise<void> | undefined;
   let publishing: OutboxPublishing | undefined;
+  let population: PopulationWiring | undefined;
 
   const stop = (graceMs = 10_000): Promise<void> => {
     stopping ??= (async () => {
       readiness.markShuttingDown();
       if (server) await server.stop(graceMs);
       if (publishing) await publishing.stop();
+      if (population) await population.stop();
       if (ops) await ops.close();
       await closePool(pool);
     })();
@@ -85,10 +97,21 @@ export function createApp(
         issuer: config.KEYCLOAK_ISSUER_URL,
         audience: config.TOKEN_AUDIENCE,
       });
+      population = await wirePopulationRegistry(config, logger, options.populationSimulator);
+      const registry = population.registry;
       server = createGrpcServer({
         services: [
           povertyStandardService({ pool, today }),
           householdService({ pool, units: loadUnits(), today }),
+          acceptanceSamplingService({ pool, units: loadUnits() }),
+          identityQualityService({ pool, units: loadUnits(), registry, today }),
+          householdSearchService({ pool, units: loadUnits() }),
+          reviewRoundService({
+            pool,
+            units: loadUnits(),
+            predecessors: loadPredecessorDistricts(),
+            today,
+          }),
         ],
         port: config.GRPC_PORT,
         host: config.LISTEN_HOST,
@@ -96,6 +119,12 @@ export function createApp(
         metrics,
         interceptors: [authInterceptor(verifier)],
       });
+      // Client-streaming upload: added beside the platform helper (see import-service.ts).
+      addImportService(
+        server.server,
+        { pool, units: loadUnits(), today, logger },
+        { interceptors: [authInterceptor(verifier)] },
+      );
       // Events written to the outbox with each change are published from here.
       publishing = await startOutboxPublishing({
         service: 'households',

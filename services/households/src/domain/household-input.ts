@@ -4,6 +4,7 @@
  */
 import { InvalidArgumentError } from '@posa/platform';
 import { citizenIdProblem } from './citizen-id';
+import { validateMemberFormC, type MemberFormC, type RawMemberFormC } from './form-c';
 import type { BirthDate, Sex } from './household-state';
 import { normaliseName } from './person-name';
 
@@ -38,6 +39,8 @@ export interface RawMember {
   ethnicGroupCode: string;
   citizenId: string;
   relation: string;
+  /** Form C / C1 fields; absent when the caller sent none. */
+  formC?: RawMemberFormC;
 }
 
 export interface MemberFields {
@@ -47,6 +50,8 @@ export interface MemberFields {
   ethnicGroupCode: string;
   citizenId: string | null;
   relation: string;
+  /** Absent when the caller sent none (an update then keeps the member's current ones). */
+  formC?: MemberFormC;
 }
 
 function isoOf(year: number, month: number, day: number): string {
@@ -143,6 +148,7 @@ export function validateMember(raw: RawMember, field: string, today: string): Me
     ethnicGroupCode: ethnic,
     citizenId: id === '' ? null : id,
     relation: raw.relation,
+    ...(raw.formC === undefined ? {} : { formC: validateMemberFormC(raw.formC, field) }),
   };
 }
 

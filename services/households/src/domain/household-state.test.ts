@@ -11,13 +11,17 @@ type Op =
   | { kind: 'household_updated'; street: string }
   | { kind: 'member_added'; name: string }
   | { kind: 'member_updated'; pick: number; name: string }
-  | { kind: 'member_deceased'; pick: number };
+  | { kind: 'member_deceased'; pick: number }
+  | { kind: 'member_moved_in'; name: string }
+  | { kind: 'member_moved_out'; pick: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('household_updated' as const), street: fc.string() }),
   fc.record({ kind: fc.constant('member_added' as const), name: fc.string() }),
   fc.record({ kind: fc.constant('member_updated' as const), pick: fc.nat(), name: fc.string() }),
   fc.record({ kind: fc.constant('member_deceased' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('member_moved_in' as const), name: fc.string() }),
+  fc.record({ kind: fc.constant('member_moved_out' as const), pick: fc.nat() }),
 );
 
 function member(id: string, name: string): MemberRecord {
@@ -80,14 +84,19 @@ function simulate(ops: Op[], gaps: number[]) {
     household.version += 1;
     household.updatedAt = at;
     const seq = log.length + 1;
-    if (op.kind === 'household_updated') {
+    if (op.kind === 'member_moved_out' && members.length < 2) {
+      // Nobody to move out but the last member: record a plain household change.
+      log.push({ seq, kind: 'household_updated', memberId: null, at, after: { ...household } });
+    } else if (op.kind === 'household_updated') {
       household.streetAddress = op.street;
       log.push({ seq, kind: op.kind, memberId: null, at, after: { ...household } });
     } else {
       let target: MemberRecord;
-      if (op.kind === 'member_added') {
-        target = member(`m${members.length}`, op.name);
+      if (op.kind === 'member_added' || op.kind === 'member_moved_in') {
+        target = member(`m${seq}`, op.name);
         members.push(target);
+      } else if (op.kind === 'member_moved_out') {
+        target = members.splice(op.pick % members.length, 1)[0]!;
       } else {
         target = members[op.pick % members.length]!;
         if (op.kind === 'member_updated') target.fullName = op.name;

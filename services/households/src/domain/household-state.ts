@@ -3,11 +3,24 @@
  * changed (the household's own fields, or one member) after the change; replaying the log up
  * to an instant therefore rebuilds the household as it was at that instant.
  */
+import type { HouseholdFormC, MemberFormC } from './form-c';
+
 export type Sex = 'male' | 'female';
 export type Area = 'rural' | 'urban';
 export type HouseholdStatus = 'active' | 'dissolved';
 export type ChangeKind =
-  'household_created' | 'household_updated' | 'member_added' | 'member_updated' | 'member_deceased';
+  | 'household_created'
+  | 'household_updated'
+  | 'member_added'
+  | 'member_updated'
+  | 'member_deceased'
+  // chuyển đến / chuyển đi: a member joins or leaves the household (moves, tách hộ, nhập hộ)
+  | 'member_moved_in'
+  | 'member_moved_out'
+  // trùng lặp: a member absorbed by a confirmed duplicate merge (kept, marked merged)
+  | 'member_merged'
+  // đối chiếu CSDL dân cư: the outcome of a verification stored on the member
+  | 'member_verified';
 
 export interface BirthDate {
   year: number;
@@ -25,6 +38,10 @@ export interface MemberRecord {
   relation: string;
   /** YYYY-MM-DD, or null while alive. */
   deceasedOn: string | null;
+  /** trùng lặp: the member this record was merged into by a confirmed duplicate merge. */
+  mergedInto?: string;
+  /** Form C / C1 fields; absent in records written before they existed. */
+  formC?: MemberFormC;
 }
 
 export interface HouseholdRecord {
@@ -37,10 +54,16 @@ export interface HouseholdRecord {
   area: Area;
   headMemberId: string | null;
   status: HouseholdStatus;
+  /** nhập hộ: the household this one was merged into (set only when dissolved so). */
+  mergedInto?: string | null;
+  /** tách hộ: the household this one was split from. */
+  splitFrom?: string | null;
   version: number;
   /** ISO instants. */
   createdAt: string;
   updatedAt: string;
+  /** Form C / C1 fields; absent in records written before they existed. */
+  formC?: HouseholdFormC;
 }
 
 export interface HouseholdSnapshot {
@@ -76,6 +99,12 @@ export function applyChange(
     throw new Error(`change ${change.seq}: a member change before the household was created`);
   }
   const member = { ...(change.after as MemberRecord) };
+  if (change.kind === 'member_moved_out') {
+    return {
+      household: snapshot.household,
+      members: snapshot.members.filter((m) => m.id !== member.id),
+    };
+  }
   const members = snapshot.members.some((m) => m.id === member.id)
     ? snapshot.members.map((m) => (m.id === member.id ? member : m))
     : [...snapshot.members, member];

@@ -4,7 +4,7 @@
  */
 import type { OutboxEvent } from '@posa/db';
 import { HouseholdsEvents, serviceTopic } from '@posa/events';
-import { HouseholdChanged, HouseholdCreated, MemberDeceased } from '@posa/proto';
+import { HouseholdChanged, HouseholdCreated, MemberDeceased, MembersMerged } from '@posa/proto';
 import type { HouseholdRecord } from '../domain/household-state';
 
 /** The topic and event types come from the catalogue in @posa/events (and its AsyncAPI file). */
@@ -38,6 +38,7 @@ export function householdCreatedEvent(
   h: HouseholdRecord,
   memberCount: number,
   s: EventStamp,
+  splitFromHouseholdId = '',
 ): OutboxEvent {
   const payload = HouseholdCreated.encode({
     householdId: h.id,
@@ -46,6 +47,7 @@ export function householdCreatedEvent(
     provinceCode: h.provinceCode,
     memberCount,
     stamp: stampOf(s),
+    splitFromHouseholdId,
   }).finish();
   return outbox(h, HouseholdEvents.householdCreated, payload);
 }
@@ -82,4 +84,26 @@ export function memberDeceasedEvent(
     stamp: stampOf(s),
   }).finish();
   return outbox(h, HouseholdEvents.memberDeceased, payload);
+}
+
+/** A confirmed merge (gộp hồ sơ trùng), keyed by the household of the absorbed member. */
+export function membersMergedEvent(
+  merge: { id: string; keptMemberId: string; mergedMemberId: string },
+  kept: HouseholdRecord,
+  merged: HouseholdRecord,
+  s: EventStamp,
+): OutboxEvent {
+  const payload = MembersMerged.encode({
+    mergeId: merge.id,
+    keptMemberId: merge.keptMemberId,
+    keptHouseholdId: kept.id,
+    mergedMemberId: merge.mergedMemberId,
+    mergedHouseholdId: merged.id,
+    communeCode: merged.communeCode,
+    provinceCode: merged.provinceCode,
+    keptHouseholdVersion: kept.version,
+    mergedHouseholdVersion: merged.version,
+    stamp: stampOf(s),
+  }).finish();
+  return outbox(merged, HouseholdEvents.membersMerged, payload);
 }

@@ -7,6 +7,7 @@ import type pg from 'pg';
 import type { Principal } from '@posa/auth';
 import { appendToOutbox, withTransaction } from '@posa/db';
 import { FailedPreconditionError, InvalidArgumentError } from '@posa/platform';
+import type { HouseholdFormC } from '../domain/form-c';
 import type { MemberFields } from '../domain/household-input';
 import type {
   Area,
@@ -47,6 +48,7 @@ export interface NewHousehold {
   streetAddress: string;
   area: Area;
   members: MemberFields[];
+  formC?: HouseholdFormC;
 }
 
 export async function commitCreate(
@@ -74,6 +76,7 @@ export async function commitCreate(
       version: 1,
       createdAt: at,
       updatedAt: at,
+      ...(input.formC === undefined ? {} : { formC: input.formC }),
     };
     await insertHousehold(client, household);
     const base = { householdId: household.id, at, before: null };

@@ -17,6 +17,7 @@ import type {
   MemberRecord,
 } from '../domain/household-state';
 import type { StoredChange } from '../store/household-store';
+import { householdFormCToProto, memberFormCToProto, rawMemberFormCOf } from './form-c-mapping';
 
 export function areaOf(area: Area, field: string): DomainArea {
   if (area === Area.AREA_RURAL) return 'rural';
@@ -38,6 +39,7 @@ export function rawMemberOf(m: MemberInput | undefined): RawMember {
     ethnicGroupCode: m?.ethnicGroupCode ?? '',
     citizenId: m?.citizenId ?? '',
     relation: m?.relation ?? '',
+    formC: m?.formC === undefined ? undefined : rawMemberFormCOf(m.formC),
   };
 }
 
@@ -60,6 +62,8 @@ function memberToProto(m: MemberRecord): Member {
     citizenId: m.citizenId ?? '',
     relation: m.relation,
     deceasedOn: m.deceasedOn === null ? undefined : dayOf(m.deceasedOn),
+    formC: memberFormCToProto(m.formC),
+    mergedIntoMemberId: m.mergedInto ?? '',
   };
 }
 
@@ -81,6 +85,9 @@ export function householdToProto(h: HouseholdRecord, members: MemberRecord[] = [
     createdAt: new Date(h.createdAt),
     updatedAt: new Date(h.updatedAt),
     members: members.map(memberToProto),
+    formC: householdFormCToProto(h.formC),
+    mergedIntoHouseholdId: h.mergedInto ?? '',
+    splitFromHouseholdId: h.splitFrom ?? '',
   };
 }
 

@@ -36,7 +36,9 @@ import type { ChangeActor } from '../store/household-writes';
 import type { Units } from '../store/unit-tree-file';
 import { assertWriteCommune } from './household-access';
 import { commitChange, commitCreate } from './household-commit';
+import { checkMembersFormType, householdFormCOf } from './form-c-mapping';
 import { areaOf, rawMemberOf, snapshotToProto } from './household-mapping';
+import { householdMoveHandlers } from './household-moves-handlers';
 import { householdReadHandlers } from './household-read-handlers';
 import { memberOrFail } from './member-lookup';
 
@@ -66,6 +68,7 @@ export function householdService(deps: HouseholdServiceDeps): ServiceRegistratio
   const { pool, units, today } = deps;
   return service(HouseholdServiceService, {
     ...householdReadHandlers(pool, units),
+    ...householdMoveHandlers({ pool, units }),
 
     async createHousehold(
       request: CreateHouseholdRequest,
@@ -84,7 +87,9 @@ export function householdService(deps: HouseholdServiceDeps): ServiceRegistratio
         streetAddress: validateText(request.streetAddress, 'street_address', 300, true),
         area: areaOf(request.area, 'area'),
         members: validateNewMembers(request.members.map(rawMemberOf), today()),
+        formC: householdFormCOf(request.formC, 'form_c'),
       };
+      checkMembersFormType(input.formC, input.members, 'form_c');
       const created = await commitCreate(pool, input, actorOf(ctx, request.reason));
       return { household: snapshotToProto(created) };
     },
@@ -98,6 +103,9 @@ export function householdService(deps: HouseholdServiceDeps): ServiceRegistratio
         villageCode: villageOf(request.villageCode),
         streetAddress: validateText(request.streetAddress, 'street_address', 300, true),
         area: areaOf(request.area, 'area'),
+        ...(request.formC === undefined
+          ? {}
+          : { formC: householdFormCOf(request.formC, 'form_c') }),
       };
       const next = await commitChange(
         pool,

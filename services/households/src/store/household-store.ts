@@ -7,6 +7,14 @@ import type {
   HouseholdSnapshot,
   MemberRecord,
 } from '../domain/household-state';
+import {
+  formCSelect,
+  HOUSEHOLD_FORM_C_COLUMNS,
+  householdFormCOfRow,
+  MEMBER_FORM_C_COLUMNS,
+  memberFormCOfRow,
+  withoutFormC,
+} from './form-c-columns';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -15,7 +23,9 @@ type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 const HOUSEHOLD_COLUMNS = `id, code, commune_code AS "communeCode", province_code AS "provinceCode",
   village_code AS "villageCode", street_address AS "streetAddress", area,
   head_member_id AS "headMemberId", status, version,
-  created_at AS "createdAt", updated_at AS "updatedAt"`;
+  created_at AS "createdAt", updated_at AS "updatedAt",
+  merged_into AS "mergedInto", split_from AS "splitFrom",
+  ${formCSelect(HOUSEHOLD_FORM_C_COLUMNS, 'household')}`;
 
 type HouseholdRow = Omit<HouseholdRecord, 'createdAt' | 'updatedAt'> & {
   createdAt: Date;
@@ -23,7 +33,17 @@ type HouseholdRow = Omit<HouseholdRecord, 'createdAt' | 'updatedAt'> & {
 };
 
 function householdOf(row: HouseholdRow): HouseholdRecord {
-  return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+  const formC = householdFormCOfRow(row as unknown as Record<string, unknown>);
+  const { mergedInto, splitFrom, ...rest } = withoutFormC(row);
+  return {
+    ...rest,
+    // Kept only when set, like the records of the change log written before moves existed.
+    ...(mergedInto ? { mergedInto } : {}),
+    ...(splitFrom ? { splitFrom } : {}),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    ...(formC === undefined ? {} : { formC }),
+  };
 }
 
 interface MemberRow {
@@ -37,6 +57,7 @@ interface MemberRow {
   citizenId: string | null;
   relation: string;
   deceasedOn: string | null;
+  mergedInto: string | null;
 }
 
 function memberOf(row: MemberRow): MemberRecord {
@@ -49,7 +70,14 @@ function memberOf(row: MemberRow): MemberRecord {
     citizenId: row.citizenId,
     relation: row.relation,
     deceasedOn: row.deceasedOn,
+    ...(row.mergedInto ? { mergedInto: row.mergedInto } : {}),
+    ...formCOf(row),
   };
+}
+
+function formCOf(row: MemberRow): { formC?: MemberRecord['formC'] } {
+  const formC = memberFormCOfRow(row as unknown as Record<string, unknown>);
+  return formC === undefined ? {} : { formC };
 }
 
 /** The household row, locked FOR UPDATE when `lock` (inside a transaction). */
@@ -70,9 +98,18 @@ export async function findMembers(db: Queryable, householdId: string): Promise<M
   const res = await db.query<MemberRow>(
     `SELECT id, full_name AS "fullName", birth_year AS "birthYear", birth_month AS "birthMonth",
        birth_day AS "birthDay", sex, ethnic_group_code AS "ethnicGroupCode",
-       citizen_id AS "citizenId", relation, to_char(deceased_on, 'YYYY-MM-DD') AS "deceasedOn"
+       citizen_id AS "citizenId", relation, to_char(deceased_on, 'YYYY-MM-DD') AS "deceasedOn",
+       merged_into_member_id AS "mergedInto",
+       ${formCSelect(MEMBER_FORM_C_COLUMNS, 'member')}
      FROM member WHERE household_id = $1
-     ORDER BY (SELECT min(c.seq) FROM household_change c WHERE c.member_id = member.id), id`,
+     -- The order a replay of the change log gives (stateAsOf): by the member's first change
+     -- in this household since it last moved out of it.
+     ORDER BY (SELECT min(c.seq) FROM household_change c
+                WHERE c.member_id = member.id AND c.household_id = member.household_id
+                  AND c.seq > COALESCE((SELECT max(o.seq) FROM household_change o
+                                         WHERE o.member_id = member.id
+                                           AND o.household_id = member.household_id
+                                           AND o.kind = 'member_moved_out'), 0)), id`,
     [householdId],
   );
   return res.rows.map(memberOf);

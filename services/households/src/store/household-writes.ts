@@ -5,6 +5,12 @@
 import type pg from 'pg';
 import type { ChangeKind, HouseholdRecord, MemberRecord } from '../domain/household-state';
 import { nameSearchKey } from '../domain/person-name';
+import {
+  HOUSEHOLD_FORM_C_COLUMNS,
+  householdFormCParams,
+  MEMBER_FORM_C_COLUMNS,
+  memberFormCParams,
+} from './form-c-columns';
 
 /** Who made a change, from where and why. */
 export interface ChangeActor {
@@ -33,8 +39,10 @@ export async function issueHouseholdCode(
 export async function insertHousehold(client: pg.PoolClient, h: HouseholdRecord): Promise<void> {
   await client.query(
     `INSERT INTO household (id, code, commune_code, province_code, village_code, street_address,
-       area, head_member_id, status, version, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+       area, head_member_id, status, version, created_at, updated_at,
+       ${HOUSEHOLD_FORM_C_COLUMNS.join(', ')})
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+       $13, $14, $15, $16, $17, $18, $19, $20)`,
     [
       h.id,
       h.code,
@@ -48,6 +56,7 @@ export async function insertHousehold(client: pg.PoolClient, h: HouseholdRecord)
       h.version,
       h.createdAt,
       h.updatedAt,
+      ...householdFormCParams(h.formC),
     ],
   );
 }
@@ -56,7 +65,8 @@ export async function insertHousehold(client: pg.PoolClient, h: HouseholdRecord)
 export async function updateHouseholdRow(client: pg.PoolClient, h: HouseholdRecord): Promise<void> {
   await client.query(
     `UPDATE household SET village_code = $2, street_address = $3, area = $4,
-       head_member_id = $5, status = $6, version = $7, updated_at = $8
+       head_member_id = $5, status = $6, version = $7, updated_at = $8,
+       ${HOUSEHOLD_FORM_C_COLUMNS.map((c, i) => `${c} = $${i + 9}`).join(', ')}
      WHERE id = $1`,
     [
       h.id,
@@ -67,6 +77,7 @@ export async function updateHouseholdRow(client: pg.PoolClient, h: HouseholdReco
       h.status,
       h.version,
       h.updatedAt,
+      ...householdFormCParams(h.formC),
     ],
   );
 }
@@ -80,11 +91,14 @@ export async function upsertMember(
 ): Promise<void> {
   await client.query(
     `INSERT INTO member (id, household_id, full_name, name_search, birth_year, birth_month,
-       birth_day, sex, ethnic_group_code, citizen_id, relation, deceased_on, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
+       birth_day, sex, ethnic_group_code, citizen_id, relation, deceased_on, created_at, updated_at,
+       ${MEMBER_FORM_C_COLUMNS.join(', ')})
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13,
+       $14, $15, $16, $17, $18, $19, $20, $21)
      ON CONFLICT (id) DO UPDATE SET full_name = $3, name_search = $4, birth_year = $5,
        birth_month = $6, birth_day = $7, sex = $8, ethnic_group_code = $9, citizen_id = $10,
-       relation = $11, deceased_on = $12, updated_at = $13
+       relation = $11, deceased_on = $12, updated_at = $13,
+       ${MEMBER_FORM_C_COLUMNS.map((c, i) => `${c} = $${i + 14}`).join(', ')}
      WHERE member.household_id = $2`,
     [
       m.id,
@@ -100,6 +114,7 @@ export async function upsertMember(
       m.relation,
       m.deceasedOn,
       at,
+      ...memberFormCParams(m.formC),
     ],
   );
 }
@@ -113,6 +128,25 @@ export async function insertChange(
     at: string;
     before: HouseholdRecord | MemberRecord | null;
     after: HouseholdRecord | MemberRecord;
+  },
+  actor: ChangeActor,
+): Promise<void> {
+  await insertChangeRow(client, change, actor);
+}
+
+/**
+ * One change-log row. `before` / `after` are the records, possibly with keys of the step
+ * that wrote them (a merge adds the merge id and the differing fields).
+ */
+export async function insertChangeRow(
+  client: pg.PoolClient,
+  change: {
+    householdId: string;
+    memberId: string | null;
+    kind: ChangeKind;
+    at: string;
+    before: object | null;
+    after: object;
   },
   actor: ChangeActor,
 ): Promise<void> {

@@ -15,7 +15,11 @@ export interface HouseholdCreated {
   communeCode: string;
   provinceCode: string;
   memberCount: number;
-  stamp?: AuditStamp | undefined;
+  stamp?:
+    | AuditStamp
+    | undefined;
+  /** Set when the household was split from another one (tách hộ). */
+  splitFromHouseholdId: string;
 }
 
 /** ce_type com.posa.households.household-changed.v1 */
@@ -23,7 +27,10 @@ export interface HouseholdChanged {
   householdId: string;
   communeCode: string;
   provinceCode: string;
-  /** household_updated, member_added or member_updated. */
+  /**
+   * household_updated, member_added or member_updated; member_moved_in (MoveMember, with a
+   * MemberMoved), household_split (tách hộ) or households_merged (the absorbed household).
+   */
   changeKind: string;
   /** The member concerned; empty for household changes. */
   memberId: string;
@@ -41,8 +48,87 @@ export interface MemberDeceased {
   stamp?: AuditStamp | undefined;
 }
 
+/**
+ * ce_type com.posa.households.members-merged.v1 (key: the household of the absorbed member).
+ * A confirmed merge of two records of one person (gộp hồ sơ trùng): the absorbed member is
+ * marked merged into the kept one, never deleted.
+ */
+export interface MembersMerged {
+  mergeId: string;
+  keptMemberId: string;
+  keptHouseholdId: string;
+  mergedMemberId: string;
+  mergedHouseholdId: string;
+  communeCode: string;
+  provinceCode: string;
+  /** Versions of the households after the merge (equal when both are one household). */
+  keptHouseholdVersion: number;
+  mergedHouseholdVersion: number;
+  stamp?: AuditStamp | undefined;
+}
+
+/**
+ * ce_type com.posa.households.member-moved.v1 (key: the household the member left). Sent
+ * with a HouseholdChanged (change_kind member_moved_in) of the receiving household.
+ */
+export interface MemberMoved {
+  memberId: string;
+  fromHouseholdId: string;
+  /** The receiving household (kind within_commune); empty when the member left the commune. */
+  toHouseholdId: string;
+  /** The commune or province moved to (kind out_of_commune); empty when unknown. */
+  destinationUnitCode: string;
+  /** within_commune or out_of_commune. */
+  kind: string;
+  communeCode: string;
+  provinceCode: string;
+  /** Version of the household left, after the move. */
+  fromVersion: number;
+  stamp?: AuditStamp | undefined;
+}
+
+/**
+ * ce_type com.posa.households.households-merged.v1 (key: the surviving household). Sent
+ * with a HouseholdChanged (change_kind households_merged) of the absorbed household.
+ */
+export interface HouseholdsMerged {
+  survivingHouseholdId: string;
+  absorbedHouseholdId: string;
+  communeCode: string;
+  provinceCode: string;
+  /** Versions after the merge. */
+  survivingVersion: number;
+  absorbedVersion: number;
+  stamp?: AuditStamp | undefined;
+}
+
+/**
+ * ce_type com.posa.households.household-classified.v1: a review round was recognised and the
+ * household got its classification for the year. Classifications are "poor", "near_poor",
+ * "average_living" or "not_poor"; previous_classification is empty when never recognised.
+ */
+export interface HouseholdClassified {
+  householdId: string;
+  communeCode: string;
+  provinceCode: string;
+  year: number;
+  classification: string;
+  previousClassification: string;
+  roundId: string;
+  standardCode: string;
+  stamp?: AuditStamp | undefined;
+}
+
 function createBaseHouseholdCreated(): HouseholdCreated {
-  return { householdId: "", householdCode: "", communeCode: "", provinceCode: "", memberCount: 0, stamp: undefined };
+  return {
+    householdId: "",
+    householdCode: "",
+    communeCode: "",
+    provinceCode: "",
+    memberCount: 0,
+    stamp: undefined,
+    splitFromHouseholdId: "",
+  };
 }
 
 export const HouseholdCreated: MessageFns<HouseholdCreated> = {
@@ -64,6 +150,9 @@ export const HouseholdCreated: MessageFns<HouseholdCreated> = {
     }
     if (message.stamp !== undefined) {
       AuditStamp.encode(message.stamp, writer.uint32(50).fork()).join();
+    }
+    if (message.splitFromHouseholdId !== "") {
+      writer.uint32(58).string(message.splitFromHouseholdId);
     }
     return writer;
   },
@@ -129,6 +218,14 @@ export const HouseholdCreated: MessageFns<HouseholdCreated> = {
             message.stamp = AuditStamp.decode(reader, reader.uint32());
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.splitFromHouseholdId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -169,6 +266,11 @@ export const HouseholdCreated: MessageFns<HouseholdCreated> = {
         ? globalThis.Number(object.member_count)
         : 0,
       stamp: isSet(object.stamp) ? AuditStamp.fromJSON(object.stamp) : undefined,
+      splitFromHouseholdId: isSet(object.splitFromHouseholdId)
+        ? globalThis.String(object.splitFromHouseholdId)
+        : isSet(object.split_from_household_id)
+        ? globalThis.String(object.split_from_household_id)
+        : "",
     };
   },
 
@@ -192,6 +294,9 @@ export const HouseholdCreated: MessageFns<HouseholdCreated> = {
     if (message.stamp !== undefined) {
       obj.stamp = AuditStamp.toJSON(message.stamp);
     }
+    if (message.splitFromHouseholdId !== "") {
+      obj.splitFromHouseholdId = message.splitFromHouseholdId;
+    }
     return obj;
   },
 
@@ -208,6 +313,7 @@ export const HouseholdCreated: MessageFns<HouseholdCreated> = {
     message.stamp = (object.stamp !== undefined && object.stamp !== null)
       ? AuditStamp.fromPartial(object.stamp)
       : undefined;
+    message.splitFromHouseholdId = object.splitFromHouseholdId ?? "";
     return message;
   },
 };
@@ -567,6 +673,937 @@ export const MemberDeceased: MessageFns<MemberDeceased> = {
     message.communeCode = object.communeCode ?? "";
     message.provinceCode = object.provinceCode ?? "";
     message.version = object.version ?? 0;
+    message.stamp = (object.stamp !== undefined && object.stamp !== null)
+      ? AuditStamp.fromPartial(object.stamp)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseMembersMerged(): MembersMerged {
+  return {
+    mergeId: "",
+    keptMemberId: "",
+    keptHouseholdId: "",
+    mergedMemberId: "",
+    mergedHouseholdId: "",
+    communeCode: "",
+    provinceCode: "",
+    keptHouseholdVersion: 0,
+    mergedHouseholdVersion: 0,
+    stamp: undefined,
+  };
+}
+
+export const MembersMerged: MessageFns<MembersMerged> = {
+  encode(message: MembersMerged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.mergeId !== "") {
+      writer.uint32(10).string(message.mergeId);
+    }
+    if (message.keptMemberId !== "") {
+      writer.uint32(18).string(message.keptMemberId);
+    }
+    if (message.keptHouseholdId !== "") {
+      writer.uint32(26).string(message.keptHouseholdId);
+    }
+    if (message.mergedMemberId !== "") {
+      writer.uint32(34).string(message.mergedMemberId);
+    }
+    if (message.mergedHouseholdId !== "") {
+      writer.uint32(42).string(message.mergedHouseholdId);
+    }
+    if (message.communeCode !== "") {
+      writer.uint32(50).string(message.communeCode);
+    }
+    if (message.provinceCode !== "") {
+      writer.uint32(58).string(message.provinceCode);
+    }
+    if (message.keptHouseholdVersion !== 0) {
+      writer.uint32(64).int32(message.keptHouseholdVersion);
+    }
+    if (message.mergedHouseholdVersion !== 0) {
+      writer.uint32(72).int32(message.mergedHouseholdVersion);
+    }
+    if (message.stamp !== undefined) {
+      AuditStamp.encode(message.stamp, writer.uint32(82).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MembersMerged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMembersMerged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.mergeId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.keptMemberId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.keptHouseholdId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.mergedMemberId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.mergedHouseholdId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.communeCode = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.provinceCode = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.keptHouseholdVersion = reader.int32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.mergedHouseholdVersion = reader.int32();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.stamp = AuditStamp.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MembersMerged {
+    return {
+      mergeId: isSet(object.mergeId)
+        ? globalThis.String(object.mergeId)
+        : isSet(object.merge_id)
+        ? globalThis.String(object.merge_id)
+        : "",
+      keptMemberId: isSet(object.keptMemberId)
+        ? globalThis.String(object.keptMemberId)
+        : isSet(object.kept_member_id)
+        ? globalThis.String(object.kept_member_id)
+        : "",
+      keptHouseholdId: isSet(object.keptHouseholdId)
+        ? globalThis.String(object.keptHouseholdId)
+        : isSet(object.kept_household_id)
+        ? globalThis.String(object.kept_household_id)
+        : "",
+      mergedMemberId: isSet(object.mergedMemberId)
+        ? globalThis.String(object.mergedMemberId)
+        : isSet(object.merged_member_id)
+        ? globalThis.String(object.merged_member_id)
+        : "",
+      mergedHouseholdId: isSet(object.mergedHouseholdId)
+        ? globalThis.String(object.mergedHouseholdId)
+        : isSet(object.merged_household_id)
+        ? globalThis.String(object.merged_household_id)
+        : "",
+      communeCode: isSet(object.communeCode)
+        ? globalThis.String(object.communeCode)
+        : isSet(object.commune_code)
+        ? globalThis.String(object.commune_code)
+        : "",
+      provinceCode: isSet(object.provinceCode)
+        ? globalThis.String(object.provinceCode)
+        : isSet(object.province_code)
+        ? globalThis.String(object.province_code)
+        : "",
+      keptHouseholdVersion: isSet(object.keptHouseholdVersion)
+        ? globalThis.Number(object.keptHouseholdVersion)
+        : isSet(object.kept_household_version)
+        ? globalThis.Number(object.kept_household_version)
+        : 0,
+      mergedHouseholdVersion: isSet(object.mergedHouseholdVersion)
+        ? globalThis.Number(object.mergedHouseholdVersion)
+        : isSet(object.merged_household_version)
+        ? globalThis.Number(object.merged_household_version)
+        : 0,
+      stamp: isSet(object.stamp) ? AuditStamp.fromJSON(object.stamp) : undefined,
+    };
+  },
+
+  toJSON(message: MembersMerged): unknown {
+    const obj: any = {};
+    if (message.mergeId !== "") {
+      obj.mergeId = message.mergeId;
+    }
+    if (message.keptMemberId !== "") {
+      obj.keptMemberId = message.keptMemberId;
+    }
+    if (message.keptHouseholdId !== "") {
+      obj.keptHouseholdId = message.keptHouseholdId;
+    }
+    if (message.mergedMemberId !== "") {
+      obj.mergedMemberId = message.mergedMemberId;
+    }
+    if (message.mergedHouseholdId !== "") {
+      obj.mergedHouseholdId = message.mergedHouseholdId;
+    }
+    if (message.communeCode !== "") {
+      obj.communeCode = message.communeCode;
+    }
+    if (message.provinceCode !== "") {
+      obj.provinceCode = message.provinceCode;
+    }
+    if (message.keptHouseholdVersion !== 0) {
+      obj.keptHouseholdVersion = Math.round(message.keptHouseholdVersion);
+    }
+    if (message.mergedHouseholdVersion !== 0) {
+      obj.mergedHouseholdVersion = Math.round(message.mergedHouseholdVersion);
+    }
+    if (message.stamp !== undefined) {
+      obj.stamp = AuditStamp.toJSON(message.stamp);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<MembersMerged>, I>>(base?: I): MembersMerged {
+    return MembersMerged.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MembersMerged>, I>>(object: I): MembersMerged {
+    const message = createBaseMembersMerged();
+    message.mergeId = object.mergeId ?? "";
+    message.keptMemberId = object.keptMemberId ?? "";
+    message.keptHouseholdId = object.keptHouseholdId ?? "";
+    message.mergedMemberId = object.mergedMemberId ?? "";
+    message.mergedHouseholdId = object.mergedHouseholdId ?? "";
+    message.communeCode = object.communeCode ?? "";
+    message.provinceCode = object.provinceCode ?? "";
+    message.keptHouseholdVersion = object.keptHouseholdVersion ?? 0;
+    message.mergedHouseholdVersion = object.mergedHouseholdVersion ?? 0;
+    message.stamp = (object.stamp !== undefined && object.stamp !== null)
+      ? AuditStamp.fromPartial(object.stamp)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseMemberMoved(): MemberMoved {
+  return {
+    memberId: "",
+    fromHouseholdId: "",
+    toHouseholdId: "",
+    destinationUnitCode: "",
+    kind: "",
+    communeCode: "",
+    provinceCode: "",
+    fromVersion: 0,
+    stamp: undefined,
+  };
+}
+
+export const MemberMoved: MessageFns<MemberMoved> = {
+  encode(message: MemberMoved, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.memberId !== "") {
+      writer.uint32(10).string(message.memberId);
+    }
+    if (message.fromHouseholdId !== "") {
+      writer.uint32(18).string(message.fromHouseholdId);
+    }
+    if (message.toHouseholdId !== "") {
+      writer.uint32(26).string(message.toHouseholdId);
+    }
+    if (message.destinationUnitCode !== "") {
+      writer.uint32(34).string(message.destinationUnitCode);
+    }
+    if (message.kind !== "") {
+      writer.uint32(42).string(message.kind);
+    }
+    if (message.communeCode !== "") {
+      writer.uint32(50).string(message.communeCode);
+    }
+    if (message.provinceCode !== "") {
+      writer.uint32(58).string(message.provinceCode);
+    }
+    if (message.fromVersion !== 0) {
+      writer.uint32(64).int32(message.fromVersion);
+    }
+    if (message.stamp !== undefined) {
+      AuditStamp.encode(message.stamp, writer.uint32(74).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MemberMoved {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMemberMoved();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.memberId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.fromHouseholdId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.toHouseholdId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.destinationUnitCode = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.kind = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.communeCode = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.provinceCode = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.fromVersion = reader.int32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.stamp = AuditStamp.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MemberMoved {
+    return {
+      memberId: isSet(object.memberId)
+        ? globalThis.String(object.memberId)
+        : isSet(object.member_id)
+        ? globalThis.String(object.member_id)
+        : "",
+      fromHouseholdId: isSet(object.fromHouseholdId)
+        ? globalThis.String(object.fromHouseholdId)
+        : isSet(object.from_household_id)
+        ? globalThis.String(object.from_household_id)
+        : "",
+      toHouseholdId: isSet(object.toHouseholdId)
+        ? globalThis.String(object.toHouseholdId)
+        : isSet(object.to_household_id)
+        ? globalThis.String(object.to_household_id)
+        : "",
+      destinationUnitCode: isSet(object.destinationUnitCode)
+        ? globalThis.String(object.destinationUnitCode)
+        : isSet(object.destination_unit_code)
+        ? globalThis.String(object.destination_unit_code)
+        : "",
+      kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
+      communeCode: isSet(object.communeCode)
+        ? globalThis.String(object.communeCode)
+        : isSet(object.commune_code)
+        ? globalThis.String(object.commune_code)
+        : "",
+      provinceCode: isSet(object.provinceCode)
+        ? globalThis.String(object.provinceCode)
+        : isSet(object.province_code)
+        ? globalThis.String(object.province_code)
+        : "",
+      fromVersion: isSet(object.fromVersion)
+        ? globalThis.Number(object.fromVersion)
+        : isSet(object.from_version)
+        ? globalThis.Number(object.from_version)
+        : 0,
+      stamp: isSet(object.stamp) ? AuditStamp.fromJSON(object.stamp) : undefined,
+    };
+  },
+
+  toJSON(message: MemberMoved): unknown {
+    const obj: any = {};
+    if (message.memberId !== "") {
+      obj.memberId = message.memberId;
+    }
+    if (message.fromHouseholdId !== "") {
+      obj.fromHouseholdId = message.fromHouseholdId;
+    }
+    if (message.toHouseholdId !== "") {
+      obj.toHouseholdId = message.toHouseholdId;
+    }
+    if (message.destinationUnitCode !== "") {
+      obj.destinationUnitCode = message.destinationUnitCode;
+    }
+    if (message.kind !== "") {
+      obj.kind = message.kind;
+    }
+    if (message.communeCode !== "") {
+      obj.communeCode = message.communeCode;
+    }
+    if (message.provinceCode !== "") {
+      obj.provinceCode = message.provinceCode;
+    }
+    if (message.fromVersion !== 0) {
+      obj.fromVersion = Math.round(message.fromVersion);
+    }
+    if (message.stamp !== undefined) {
+      obj.stamp = AuditStamp.toJSON(message.stamp);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<MemberMoved>, I>>(base?: I): MemberMoved {
+    return MemberMoved.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MemberMoved>, I>>(object: I): MemberMoved {
+    const message = createBaseMemberMoved();
+    message.memberId = object.memberId ?? "";
+    message.fromHouseholdId = object.fromHouseholdId ?? "";
+    message.toHouseholdId = object.toHouseholdId ?? "";
+    message.destinationUnitCode = object.destinationUnitCode ?? "";
+    message.kind = object.kind ?? "";
+    message.communeCode = object.communeCode ?? "";
+    message.provinceCode = object.provinceCode ?? "";
+    message.fromVersion = object.fromVersion ?? 0;
+    message.stamp = (object.stamp !== undefined && object.stamp !== null)
+      ? AuditStamp.fromPartial(object.stamp)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseHouseholdsMerged(): HouseholdsMerged {
+  return {
+    survivingHouseholdId: "",
+    absorbedHouseholdId: "",
+    communeCode: "",
+    provinceCode: "",
+    survivingVersion: 0,
+    absorbedVersion: 0,
+    stamp: undefined,
+  };
+}
+
+export const HouseholdsMerged: MessageFns<HouseholdsMerged> = {
+  encode(message: HouseholdsMerged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.survivingHouseholdId !== "") {
+      writer.uint32(10).string(message.survivingHouseholdId);
+    }
+    if (message.absorbedHouseholdId !== "") {
+      writer.uint32(18).string(message.absorbedHouseholdId);
+    }
+    if (message.communeCode !== "") {
+      writer.uint32(26).string(message.communeCode);
+    }
+    if (message.provinceCode !== "") {
+      writer.uint32(34).string(message.provinceCode);
+    }
+    if (message.survivingVersion !== 0) {
+      writer.uint32(40).int32(message.survivingVersion);
+    }
+    if (message.absorbedVersion !== 0) {
+      writer.uint32(48).int32(message.absorbedVersion);
+    }
+    if (message.stamp !== undefined) {
+      AuditStamp.encode(message.stamp, writer.uint32(58).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): HouseholdsMerged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseHouseholdsMerged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.survivingHouseholdId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.absorbedHouseholdId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.communeCode = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.provinceCode = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.survivingVersion = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.absorbedVersion = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.stamp = AuditStamp.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): HouseholdsMerged {
+    return {
+      survivingHouseholdId: isSet(object.survivingHouseholdId)
+        ? globalThis.String(object.survivingHouseholdId)
+        : isSet(object.surviving_household_id)
+        ? globalThis.String(object.surviving_household_id)
+        : "",
+      absorbedHouseholdId: isSet(object.absorbedHouseholdId)
+        ? globalThis.String(object.absorbedHouseholdId)
+        : isSet(object.absorbed_household_id)
+        ? globalThis.String(object.absorbed_household_id)
+        : "",
+      communeCode: isSet(object.communeCode)
+        ? globalThis.String(object.communeCode)
+        : isSet(object.commune_code)
+        ? globalThis.String(object.commune_code)
+        : "",
+      provinceCode: isSet(object.provinceCode)
+        ? globalThis.String(object.provinceCode)
+        : isSet(object.province_code)
+        ? globalThis.String(object.province_code)
+        : "",
+      survivingVersion: isSet(object.survivingVersion)
+        ? globalThis.Number(object.survivingVersion)
+        : isSet(object.surviving_version)
+        ? globalThis.Number(object.surviving_version)
+        : 0,
+      absorbedVersion: isSet(object.absorbedVersion)
+        ? globalThis.Number(object.absorbedVersion)
+        : isSet(object.absorbed_version)
+        ? globalThis.Number(object.absorbed_version)
+        : 0,
+      stamp: isSet(object.stamp) ? AuditStamp.fromJSON(object.stamp) : undefined,
+    };
+  },
+
+  toJSON(message: HouseholdsMerged): unknown {
+    const obj: any = {};
+    if (message.survivingHouseholdId !== "") {
+      obj.survivingHouseholdId = message.survivingHouseholdId;
+    }
+    if (message.absorbedHouseholdId !== "") {
+      obj.absorbedHouseholdId = message.absorbedHouseholdId;
+    }
+    if (message.communeCode !== "") {
+      obj.communeCode = message.communeCode;
+    }
+    if (message.provinceCode !== "") {
+      obj.provinceCode = message.provinceCode;
+    }
+    if (message.survivingVersion !== 0) {
+      obj.survivingVersion = Math.round(message.survivingVersion);
+    }
+    if (message.absorbedVersion !== 0) {
+      obj.absorbedVersion = Math.round(message.absorbedVersion);
+    }
+    if (message.stamp !== undefined) {
+      obj.stamp = AuditStamp.toJSON(message.stamp);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<HouseholdsMerged>, I>>(base?: I): HouseholdsMerged {
+    return HouseholdsMerged.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<HouseholdsMerged>, I>>(object: I): HouseholdsMerged {
+    const message = createBaseHouseholdsMerged();
+    message.survivingHouseholdId = object.survivingHouseholdId ?? "";
+    message.absorbedHouseholdId = object.absorbedHouseholdId ?? "";
+    message.communeCode = object.communeCode ?? "";
+    message.provinceCode = object.provinceCode ?? "";
+    message.survivingVersion = object.survivingVersion ?? 0;
+    message.absorbedVersion = object.absorbedVersion ?? 0;
+    message.stamp = (object.stamp !== undefined && object.stamp !== null)
+      ? AuditStamp.fromPartial(object.stamp)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseHouseholdClassified(): HouseholdClassified {
+  return {
+    householdId: "",
+    communeCode: "",
+    provinceCode: "",
+    year: 0,
+    classification: "",
+    previousClassification: "",
+    roundId: "",
+    standardCode: "",
+    stamp: undefined,
+  };
+}
+
+export const HouseholdClassified: MessageFns<HouseholdClassified> = {
+  encode(message: HouseholdClassified, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.householdId !== "") {
+      writer.uint32(10).string(message.householdId);
+    }
+    if (message.communeCode !== "") {
+      writer.uint32(18).string(message.communeCode);
+    }
+    if (message.provinceCode !== "") {
+      writer.uint32(26).string(message.provinceCode);
+    }
+    if (message.year !== 0) {
+      writer.uint32(32).int32(message.year);
+    }
+    if (message.classification !== "") {
+      writer.uint32(42).string(message.classification);
+    }
+    if (message.previousClassification !== "") {
+      writer.uint32(50).string(message.previousClassification);
+    }
+    if (message.roundId !== "") {
+      writer.uint32(58).string(message.roundId);
+    }
+    if (message.standardCode !== "") {
+      writer.uint32(66).string(message.standardCode);
+    }
+    if (message.stamp !== undefined) {
+      AuditStamp.encode(message.stamp, writer.uint32(74).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): HouseholdClassified {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseHouseholdClassified();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.communeCode = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.provinceCode = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.year = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.classification = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.previousClassification = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.roundId = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.standardCode = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.stamp = AuditStamp.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): HouseholdClassified {
+    return {
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      communeCode: isSet(object.communeCode)
+        ? globalThis.String(object.communeCode)
+        : isSet(object.commune_code)
+        ? globalThis.String(object.commune_code)
+        : "",
+      provinceCode: isSet(object.provinceCode)
+        ? globalThis.String(object.provinceCode)
+        : isSet(object.province_code)
+        ? globalThis.String(object.province_code)
+        : "",
+      year: isSet(object.year) ? globalThis.Number(object.year) : 0,
+      classification: isSet(object.classification) ? globalThis.String(object.classification) : "",
+      previousClassification: isSet(object.previousClassification)
+        ? globalThis.String(object.previousClassification)
+        : isSet(object.previous_classification)
+        ? globalThis.String(object.previous_classification)
+        : "",
+      roundId: isSet(object.roundId)
+        ? globalThis.String(object.roundId)
+        : isSet(object.round_id)
+        ? globalThis.String(object.round_id)
+        : "",
+      standardCode: isSet(object.standardCode)
+        ? globalThis.String(object.standardCode)
+        : isSet(object.standard_code)
+        ? globalThis.String(object.standard_code)
+        : "",
+      stamp: isSet(object.stamp) ? AuditStamp.fromJSON(object.stamp) : undefined,
+    };
+  },
+
+  toJSON(message: HouseholdClassified): unknown {
+    const obj: any = {};
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.communeCode !== "") {
+      obj.communeCode = message.communeCode;
+    }
+    if (message.provinceCode !== "") {
+      obj.provinceCode = message.provinceCode;
+    }
+    if (message.year !== 0) {
+      obj.year = Math.round(message.year);
+    }
+    if (message.classification !== "") {
+      obj.classification = message.classification;
+    }
+    if (message.previousClassification !== "") {
+      obj.previousClassification = message.previousClassification;
+    }
+    if (message.roundId !== "") {
+      obj.roundId = message.roundId;
+    }
+    if (message.standardCode !== "") {
+      obj.standardCode = message.standardCode;
+    }
+    if (message.stamp !== undefined) {
+      obj.stamp = AuditStamp.toJSON(message.stamp);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<HouseholdClassified>, I>>(base?: I): HouseholdClassified {
+    return HouseholdClassified.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<HouseholdClassified>, I>>(object: I): HouseholdClassified {
+    const message = createBaseHouseholdClassified();
+    message.householdId = object.householdId ?? "";
+    message.communeCode = object.communeCode ?? "";
+    message.provinceCode = object.provinceCode ?? "";
+    message.year = object.year ?? 0;
+    message.classification = object.classification ?? "";
+    message.previousClassification = object.previousClassification ?? "";
+    message.roundId = object.roundId ?? "";
+    message.standardCode = object.standardCode ?? "";
     message.stamp = (object.stamp !== undefined && object.stamp !== null)
       ? AuditStamp.fromPartial(object.stamp)
       : undefined;

@@ -118,6 +118,8 @@ export interface MemberInput {
    * grandchild, grandparent, sibling, other_relative, other.
    */
   relation: string;
+  /** Form C / C1 fields; absent = not recorded (on update: keep the current ones). */
+  formC?: MemberFormC | undefined;
 }
 
 export interface Member {
@@ -129,7 +131,18 @@ export interface Member {
   citizenId: string;
   relation: string;
   /** Set when the member has died. */
-  deceasedOn?: CalendarDate | undefined;
+  deceasedOn?:
+    | CalendarDate
+    | undefined;
+  /** Form C / C1 fields; absent when never recorded. */
+  formC?:
+    | MemberFormC
+    | undefined;
+  /**
+   * Set when this record was absorbed by a confirmed duplicate merge (trùng lặp): the
+   * member kept. The record stays for history and can no longer be changed.
+   */
+  mergedIntoMemberId: string;
 }
 
 export interface Household {
@@ -152,6 +165,70 @@ export interface Household {
     | undefined;
   /** Empty in list results. */
   members: Member[];
+  /** Form C / C1 fields; absent when never recorded. */
+  formC?:
+    | HouseholdFormC
+    | undefined;
+  /** nhập hộ: the household this one was merged into (set when dissolved so). */
+  mergedIntoHouseholdId: string;
+  /** tách hộ: the household this one was split from. */
+  splitFromHouseholdId: string;
+}
+
+/**
+ * Household part of the collection forms C (phiếu C: poor or near-poor household) and C1
+ * (phiếu C1: household with a person on monthly social assistance). Codes are listed in
+ * services/households/README.md; "" or an absent value means not recorded.
+ */
+export interface HouseholdFormC {
+  /** "C" or "C1". */
+  formType: string;
+  /** Chất lượng nhà ở: durable, semi_durable, less_durable, makeshift, none. */
+  housingQuality: string;
+  /** Floor area of the dwelling in square metres. */
+  housingAreaM2?:
+    | number
+    | undefined;
+  /**
+   * Nguồn nước sinh hoạt: piped, drilled_well, protected_dug_well, protected_spring,
+   * rainwater, bottled, unprotected, surface, other.
+   */
+  drinkingWater: string;
+  /** Nhà tiêu: septic, semi_septic, double_vault, ventilated_pit, pit_without_slab, none. */
+  sanitation: string;
+  /** Whether a member uses telecom or internet services. */
+  telecomUse?:
+    | boolean
+    | undefined;
+  /** tv, radio, computer, smartphone, phone, tablet, motorbike, fridge. */
+  assets: string[];
+  /** Income estimate, whole dong per person per month. */
+  incomePerCapitaMonth?: string | undefined;
+}
+
+/** Member part of the forms C and C1. */
+export interface MemberFormC {
+  /** none, primary, lower_secondary, upper_secondary, vocational, college, university. */
+  educationLevel: string;
+  /** attending, dropped_out, never_attended, finished, not_applicable. */
+  schoolAttendance: string;
+  /** none, state_budget, compulsory, voluntary, student, other. */
+  healthInsurance: string;
+  /**
+   * employed_contract, employed_no_contract, self_employed, unemployed, student, retired,
+   * unable_to_work, homemaker, below_working_age.
+   */
+  employment: string;
+  /** Occupation as free text (at most 100 characters). */
+  occupation: string;
+  /** none, mild, severe, extremely_severe. */
+  disability: string;
+  /** Whether the member receives monthly social assistance (trợ cấp xã hội hàng tháng). */
+  socialAssistance?:
+    | boolean
+    | undefined;
+  /** Group of Decree 20/2021 Art. 5: 1, 2, 3, 4, 5a, 5b, 5c, 5d, 6, 7, 8. */
+  socialAssistanceCategory: string;
 }
 
 export interface CreateHouseholdRequest {
@@ -161,6 +238,7 @@ export interface CreateHouseholdRequest {
   area: Area;
   members: MemberInput[];
   reason: string;
+  formC?: HouseholdFormC | undefined;
 }
 
 export interface CreateHouseholdResponse {
@@ -184,6 +262,8 @@ export interface UpdateHouseholdRequest {
   streetAddress: string;
   area: Area;
   reason: string;
+  /** Replaces the form C / C1 fields when set; absent keeps them. */
+  formC?: HouseholdFormC | undefined;
 }
 
 export interface UpdateHouseholdResponse {
@@ -263,8 +343,106 @@ export interface GetHouseholdHistoryResponse {
   changes: HouseholdChange[];
 }
 
+/** A member and their relation to the head of the household they join. */
+export interface MemberRelation {
+  memberId: string;
+  relation: string;
+}
+
+export interface MoveMemberRequest {
+  fromHouseholdId: string;
+  fromExpectedVersion: number;
+  memberId: string;
+  toHouseholdId: string;
+  toExpectedVersion: number;
+  /** Relation to the head of the receiving household (never `head`). */
+  relation: string;
+  /**
+   * The new head of the household left behind: required when the head moves and living
+   * members remain; must be empty otherwise.
+   */
+  newHeadMemberId: string;
+  reason: string;
+}
+
+export interface MoveMemberResponse {
+  fromHousehold?: Household | undefined;
+  toHousehold?: Household | undefined;
+}
+
+export interface MoveMemberOutRequest {
+  householdId: string;
+  expectedVersion: number;
+  memberId: string;
+  /** Commune or province of the 2025 structure the member moves to; empty when unknown. */
+  destinationUnitCode: string;
+  /** As in MoveMemberRequest. */
+  newHeadMemberId: string;
+  reason: string;
+}
+
+export interface MoveMemberOutResponse {
+  household?: Household | undefined;
+}
+
+export interface SplitHouseholdRequest {
+  householdId: string;
+  expectedVersion: number;
+  /**
+   * The members forming the new household with their relation to its head; exactly one
+   * has relation `head`. At least one living member must stay.
+   */
+  members: MemberRelation[];
+  villageCode: string;
+  streetAddress: string;
+  area: Area;
+  /**
+   * Head of the remaining household: required when its head leaves; naming another
+   * remaining member while the head stays renames the head (then former_head_relation).
+   */
+  remainingHeadMemberId: string;
+  /** The former head's relation when the head is renamed while they stay. */
+  formerHeadRelation: string;
+  reason: string;
+}
+
+export interface SplitHouseholdResponse {
+  /** The household split from, and the new one (its code from the commune's sequence). */
+  household?: Household | undefined;
+  newHousehold?: Household | undefined;
+}
+
+export interface MergeHouseholdsRequest {
+  survivingHouseholdId: string;
+  survivingExpectedVersion: number;
+  absorbedHouseholdId: string;
+  absorbedExpectedVersion: number;
+  /**
+   * Every living member of the absorbed household, each with the relation to the
+   * surviving head (never `head`). Deceased members stay with the absorbed household.
+   */
+  members: MemberRelation[];
+  reason: string;
+}
+
+export interface MergeHouseholdsResponse {
+  survivingHousehold?:
+    | Household
+    | undefined;
+  /** Now dissolved, merged into the surviving household. */
+  absorbedHousehold?: Household | undefined;
+}
+
 function createBaseMemberInput(): MemberInput {
-  return { fullName: "", dateOfBirth: undefined, sex: 0, ethnicGroupCode: "", citizenId: "", relation: "" };
+  return {
+    fullName: "",
+    dateOfBirth: undefined,
+    sex: 0,
+    ethnicGroupCode: "",
+    citizenId: "",
+    relation: "",
+    formC: undefined,
+  };
 }
 
 export const MemberInput: MessageFns<MemberInput> = {
@@ -286,6 +464,9 @@ export const MemberInput: MessageFns<MemberInput> = {
     }
     if (message.relation !== "") {
       writer.uint32(50).string(message.relation);
+    }
+    if (message.formC !== undefined) {
+      MemberFormC.encode(message.formC, writer.uint32(58).fork()).join();
     }
     return writer;
   },
@@ -351,6 +532,14 @@ export const MemberInput: MessageFns<MemberInput> = {
             message.relation = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.formC = MemberFormC.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -387,6 +576,11 @@ export const MemberInput: MessageFns<MemberInput> = {
         ? globalThis.String(object.citizen_id)
         : "",
       relation: isSet(object.relation) ? globalThis.String(object.relation) : "",
+      formC: isSet(object.formC)
+        ? MemberFormC.fromJSON(object.formC)
+        : isSet(object.form_c)
+        ? MemberFormC.fromJSON(object.form_c)
+        : undefined,
     };
   },
 
@@ -410,6 +604,9 @@ export const MemberInput: MessageFns<MemberInput> = {
     if (message.relation !== "") {
       obj.relation = message.relation;
     }
+    if (message.formC !== undefined) {
+      obj.formC = MemberFormC.toJSON(message.formC);
+    }
     return obj;
   },
 
@@ -426,6 +623,9 @@ export const MemberInput: MessageFns<MemberInput> = {
     message.ethnicGroupCode = object.ethnicGroupCode ?? "";
     message.citizenId = object.citizenId ?? "";
     message.relation = object.relation ?? "";
+    message.formC = (object.formC !== undefined && object.formC !== null)
+      ? MemberFormC.fromPartial(object.formC)
+      : undefined;
     return message;
   },
 };
@@ -440,6 +640,8 @@ function createBaseMember(): Member {
     citizenId: "",
     relation: "",
     deceasedOn: undefined,
+    formC: undefined,
+    mergedIntoMemberId: "",
   };
 }
 
@@ -468,6 +670,12 @@ export const Member: MessageFns<Member> = {
     }
     if (message.deceasedOn !== undefined) {
       CalendarDate.encode(message.deceasedOn, writer.uint32(66).fork()).join();
+    }
+    if (message.formC !== undefined) {
+      MemberFormC.encode(message.formC, writer.uint32(74).fork()).join();
+    }
+    if (message.mergedIntoMemberId !== "") {
+      writer.uint32(82).string(message.mergedIntoMemberId);
     }
     return writer;
   },
@@ -549,6 +757,22 @@ export const Member: MessageFns<Member> = {
             message.deceasedOn = CalendarDate.decode(reader, reader.uint32());
             continue;
           }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.formC = MemberFormC.decode(reader, reader.uint32());
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.mergedIntoMemberId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -591,6 +815,16 @@ export const Member: MessageFns<Member> = {
         : isSet(object.deceased_on)
         ? CalendarDate.fromJSON(object.deceased_on)
         : undefined,
+      formC: isSet(object.formC)
+        ? MemberFormC.fromJSON(object.formC)
+        : isSet(object.form_c)
+        ? MemberFormC.fromJSON(object.form_c)
+        : undefined,
+      mergedIntoMemberId: isSet(object.mergedIntoMemberId)
+        ? globalThis.String(object.mergedIntoMemberId)
+        : isSet(object.merged_into_member_id)
+        ? globalThis.String(object.merged_into_member_id)
+        : "",
     };
   },
 
@@ -620,6 +854,12 @@ export const Member: MessageFns<Member> = {
     if (message.deceasedOn !== undefined) {
       obj.deceasedOn = CalendarDate.toJSON(message.deceasedOn);
     }
+    if (message.formC !== undefined) {
+      obj.formC = MemberFormC.toJSON(message.formC);
+    }
+    if (message.mergedIntoMemberId !== "") {
+      obj.mergedIntoMemberId = message.mergedIntoMemberId;
+    }
     return obj;
   },
 
@@ -640,6 +880,10 @@ export const Member: MessageFns<Member> = {
     message.deceasedOn = (object.deceasedOn !== undefined && object.deceasedOn !== null)
       ? CalendarDate.fromPartial(object.deceasedOn)
       : undefined;
+    message.formC = (object.formC !== undefined && object.formC !== null)
+      ? MemberFormC.fromPartial(object.formC)
+      : undefined;
+    message.mergedIntoMemberId = object.mergedIntoMemberId ?? "";
     return message;
   },
 };
@@ -659,6 +903,9 @@ function createBaseHousehold(): Household {
     createdAt: undefined,
     updatedAt: undefined,
     members: [],
+    formC: undefined,
+    mergedIntoHouseholdId: "",
+    splitFromHouseholdId: "",
   };
 }
 
@@ -702,6 +949,15 @@ export const Household: MessageFns<Household> = {
     }
     for (const v of message.members) {
       Member.encode(v!, writer.uint32(106).fork()).join();
+    }
+    if (message.formC !== undefined) {
+      HouseholdFormC.encode(message.formC, writer.uint32(114).fork()).join();
+    }
+    if (message.mergedIntoHouseholdId !== "") {
+      writer.uint32(122).string(message.mergedIntoHouseholdId);
+    }
+    if (message.splitFromHouseholdId !== "") {
+      writer.uint32(130).string(message.splitFromHouseholdId);
     }
     return writer;
   },
@@ -823,6 +1079,30 @@ export const Household: MessageFns<Household> = {
             message.members.push(Member.decode(reader, reader.uint32()));
             continue;
           }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.formC = HouseholdFormC.decode(reader, reader.uint32());
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.mergedIntoHouseholdId = reader.string();
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.splitFromHouseholdId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -880,6 +1160,21 @@ export const Household: MessageFns<Household> = {
       members: globalThis.Array.isArray(object?.members)
         ? object.members.map((e: any) => Member.fromJSON(e))
         : [],
+      formC: isSet(object.formC)
+        ? HouseholdFormC.fromJSON(object.formC)
+        : isSet(object.form_c)
+        ? HouseholdFormC.fromJSON(object.form_c)
+        : undefined,
+      mergedIntoHouseholdId: isSet(object.mergedIntoHouseholdId)
+        ? globalThis.String(object.mergedIntoHouseholdId)
+        : isSet(object.merged_into_household_id)
+        ? globalThis.String(object.merged_into_household_id)
+        : "",
+      splitFromHouseholdId: isSet(object.splitFromHouseholdId)
+        ? globalThis.String(object.splitFromHouseholdId)
+        : isSet(object.split_from_household_id)
+        ? globalThis.String(object.split_from_household_id)
+        : "",
     };
   },
 
@@ -924,6 +1219,15 @@ export const Household: MessageFns<Household> = {
     if (message.members?.length) {
       obj.members = message.members.map((e) => Member.toJSON(e));
     }
+    if (message.formC !== undefined) {
+      obj.formC = HouseholdFormC.toJSON(message.formC);
+    }
+    if (message.mergedIntoHouseholdId !== "") {
+      obj.mergedIntoHouseholdId = message.mergedIntoHouseholdId;
+    }
+    if (message.splitFromHouseholdId !== "") {
+      obj.splitFromHouseholdId = message.splitFromHouseholdId;
+    }
     return obj;
   },
 
@@ -945,12 +1249,443 @@ export const Household: MessageFns<Household> = {
     message.createdAt = object.createdAt ?? undefined;
     message.updatedAt = object.updatedAt ?? undefined;
     message.members = object.members?.map((e) => Member.fromPartial(e)) || [];
+    message.formC = (object.formC !== undefined && object.formC !== null)
+      ? HouseholdFormC.fromPartial(object.formC)
+      : undefined;
+    message.mergedIntoHouseholdId = object.mergedIntoHouseholdId ?? "";
+    message.splitFromHouseholdId = object.splitFromHouseholdId ?? "";
+    return message;
+  },
+};
+
+function createBaseHouseholdFormC(): HouseholdFormC {
+  return {
+    formType: "",
+    housingQuality: "",
+    housingAreaM2: undefined,
+    drinkingWater: "",
+    sanitation: "",
+    telecomUse: undefined,
+    assets: [],
+    incomePerCapitaMonth: undefined,
+  };
+}
+
+export const HouseholdFormC: MessageFns<HouseholdFormC> = {
+  encode(message: HouseholdFormC, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.formType !== "") {
+      writer.uint32(10).string(message.formType);
+    }
+    if (message.housingQuality !== "") {
+      writer.uint32(18).string(message.housingQuality);
+    }
+    if (message.housingAreaM2 !== undefined) {
+      writer.uint32(24).int32(message.housingAreaM2);
+    }
+    if (message.drinkingWater !== "") {
+      writer.uint32(34).string(message.drinkingWater);
+    }
+    if (message.sanitation !== "") {
+      writer.uint32(42).string(message.sanitation);
+    }
+    if (message.telecomUse !== undefined) {
+      writer.uint32(48).bool(message.telecomUse);
+    }
+    for (const v of message.assets) {
+      writer.uint32(58).string(v!);
+    }
+    if (message.incomePerCapitaMonth !== undefined) {
+      writer.uint32(64).int64(message.incomePerCapitaMonth);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): HouseholdFormC {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseHouseholdFormC();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.formType = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.housingQuality = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.housingAreaM2 = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.drinkingWater = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.sanitation = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.telecomUse = reader.bool();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.assets.push(reader.string());
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.incomePerCapitaMonth = reader.int64().toString();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): HouseholdFormC {
+    return {
+      formType: isSet(object.formType)
+        ? globalThis.String(object.formType)
+        : isSet(object.form_type)
+        ? globalThis.String(object.form_type)
+        : "",
+      housingQuality: isSet(object.housingQuality)
+        ? globalThis.String(object.housingQuality)
+        : isSet(object.housing_quality)
+        ? globalThis.String(object.housing_quality)
+        : "",
+      housingAreaM2: isSet(object.housingAreaM2)
+        ? globalThis.Number(object.housingAreaM2)
+        : isSet(object.housing_area_m2)
+        ? globalThis.Number(object.housing_area_m2)
+        : undefined,
+      drinkingWater: isSet(object.drinkingWater)
+        ? globalThis.String(object.drinkingWater)
+        : isSet(object.drinking_water)
+        ? globalThis.String(object.drinking_water)
+        : "",
+      sanitation: isSet(object.sanitation) ? globalThis.String(object.sanitation) : "",
+      telecomUse: isSet(object.telecomUse)
+        ? globalThis.Boolean(object.telecomUse)
+        : isSet(object.telecom_use)
+        ? globalThis.Boolean(object.telecom_use)
+        : undefined,
+      assets: globalThis.Array.isArray(object?.assets)
+        ? object.assets.map((e: any) => globalThis.String(e))
+        : [],
+      incomePerCapitaMonth: isSet(object.incomePerCapitaMonth)
+        ? globalThis.String(object.incomePerCapitaMonth)
+        : isSet(object.income_per_capita_month)
+        ? globalThis.String(object.income_per_capita_month)
+        : undefined,
+    };
+  },
+
+  toJSON(message: HouseholdFormC): unknown {
+    const obj: any = {};
+    if (message.formType !== "") {
+      obj.formType = message.formType;
+    }
+    if (message.housingQuality !== "") {
+      obj.housingQuality = message.housingQuality;
+    }
+    if (message.housingAreaM2 !== undefined) {
+      obj.housingAreaM2 = Math.round(message.housingAreaM2);
+    }
+    if (message.drinkingWater !== "") {
+      obj.drinkingWater = message.drinkingWater;
+    }
+    if (message.sanitation !== "") {
+      obj.sanitation = message.sanitation;
+    }
+    if (message.telecomUse !== undefined) {
+      obj.telecomUse = message.telecomUse;
+    }
+    if (message.assets?.length) {
+      obj.assets = message.assets;
+    }
+    if (message.incomePerCapitaMonth !== undefined) {
+      obj.incomePerCapitaMonth = message.incomePerCapitaMonth;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<HouseholdFormC>, I>>(base?: I): HouseholdFormC {
+    return HouseholdFormC.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<HouseholdFormC>, I>>(object: I): HouseholdFormC {
+    const message = createBaseHouseholdFormC();
+    message.formType = object.formType ?? "";
+    message.housingQuality = object.housingQuality ?? "";
+    message.housingAreaM2 = object.housingAreaM2 ?? undefined;
+    message.drinkingWater = object.drinkingWater ?? "";
+    message.sanitation = object.sanitation ?? "";
+    message.telecomUse = object.telecomUse ?? undefined;
+    message.assets = object.assets?.map((e) => e) || [];
+    message.incomePerCapitaMonth = object.incomePerCapitaMonth ?? undefined;
+    return message;
+  },
+};
+
+function createBaseMemberFormC(): MemberFormC {
+  return {
+    educationLevel: "",
+    schoolAttendance: "",
+    healthInsurance: "",
+    employment: "",
+    occupation: "",
+    disability: "",
+    socialAssistance: undefined,
+    socialAssistanceCategory: "",
+  };
+}
+
+export const MemberFormC: MessageFns<MemberFormC> = {
+  encode(message: MemberFormC, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.educationLevel !== "") {
+      writer.uint32(10).string(message.educationLevel);
+    }
+    if (message.schoolAttendance !== "") {
+      writer.uint32(18).string(message.schoolAttendance);
+    }
+    if (message.healthInsurance !== "") {
+      writer.uint32(26).string(message.healthInsurance);
+    }
+    if (message.employment !== "") {
+      writer.uint32(34).string(message.employment);
+    }
+    if (message.occupation !== "") {
+      writer.uint32(42).string(message.occupation);
+    }
+    if (message.disability !== "") {
+      writer.uint32(50).string(message.disability);
+    }
+    if (message.socialAssistance !== undefined) {
+      writer.uint32(56).bool(message.socialAssistance);
+    }
+    if (message.socialAssistanceCategory !== "") {
+      writer.uint32(66).string(message.socialAssistanceCategory);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MemberFormC {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMemberFormC();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.educationLevel = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.schoolAttendance = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.healthInsurance = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.employment = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.occupation = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.disability = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.socialAssistance = reader.bool();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.socialAssistanceCategory = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MemberFormC {
+    return {
+      educationLevel: isSet(object.educationLevel)
+        ? globalThis.String(object.educationLevel)
+        : isSet(object.education_level)
+        ? globalThis.String(object.education_level)
+        : "",
+      schoolAttendance: isSet(object.schoolAttendance)
+        ? globalThis.String(object.schoolAttendance)
+        : isSet(object.school_attendance)
+        ? globalThis.String(object.school_attendance)
+        : "",
+      healthInsurance: isSet(object.healthInsurance)
+        ? globalThis.String(object.healthInsurance)
+        : isSet(object.health_insurance)
+        ? globalThis.String(object.health_insurance)
+        : "",
+      employment: isSet(object.employment) ? globalThis.String(object.employment) : "",
+      occupation: isSet(object.occupation) ? globalThis.String(object.occupation) : "",
+      disability: isSet(object.disability) ? globalThis.String(object.disability) : "",
+      socialAssistance: isSet(object.socialAssistance)
+        ? globalThis.Boolean(object.socialAssistance)
+        : isSet(object.social_assistance)
+        ? globalThis.Boolean(object.social_assistance)
+        : undefined,
+      socialAssistanceCategory: isSet(object.socialAssistanceCategory)
+        ? globalThis.String(object.socialAssistanceCategory)
+        : isSet(object.social_assistance_category)
+        ? globalThis.String(object.social_assistance_category)
+        : "",
+    };
+  },
+
+  toJSON(message: MemberFormC): unknown {
+    const obj: any = {};
+    if (message.educationLevel !== "") {
+      obj.educationLevel = message.educationLevel;
+    }
+    if (message.schoolAttendance !== "") {
+      obj.schoolAttendance = message.schoolAttendance;
+    }
+    if (message.healthInsurance !== "") {
+      obj.healthInsurance = message.healthInsurance;
+    }
+    if (message.employment !== "") {
+      obj.employment = message.employment;
+    }
+    if (message.occupation !== "") {
+      obj.occupation = message.occupation;
+    }
+    if (message.disability !== "") {
+      obj.disability = message.disability;
+    }
+    if (message.socialAssistance !== undefined) {
+      obj.socialAssistance = message.socialAssistance;
+    }
+    if (message.socialAssistanceCategory !== "") {
+      obj.socialAssistanceCategory = message.socialAssistanceCategory;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<MemberFormC>, I>>(base?: I): MemberFormC {
+    return MemberFormC.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MemberFormC>, I>>(object: I): MemberFormC {
+    const message = createBaseMemberFormC();
+    message.educationLevel = object.educationLevel ?? "";
+    message.schoolAttendance = object.schoolAttendance ?? "";
+    message.healthInsurance = object.healthInsurance ?? "";
+    message.employment = object.employment ?? "";
+    message.occupation = object.occupation ?? "";
+    message.disability = object.disability ?? "";
+    message.socialAssistance = object.socialAssistance ?? undefined;
+    message.socialAssistanceCategory = object.socialAssistanceCategory ?? "";
     return message;
   },
 };
 
 function createBaseCreateHouseholdRequest(): CreateHouseholdRequest {
-  return { communeCode: "", villageCode: "", streetAddress: "", area: 0, members: [], reason: "" };
+  return { communeCode: "", villageCode: "", streetAddress: "", area: 0, members: [], reason: "", formC: undefined };
 }
 
 export const CreateHouseholdRequest: MessageFns<CreateHouseholdRequest> = {
@@ -972,6 +1707,9 @@ export const CreateHouseholdRequest: MessageFns<CreateHouseholdRequest> = {
     }
     if (message.reason !== "") {
       writer.uint32(50).string(message.reason);
+    }
+    if (message.formC !== undefined) {
+      HouseholdFormC.encode(message.formC, writer.uint32(58).fork()).join();
     }
     return writer;
   },
@@ -1037,6 +1775,14 @@ export const CreateHouseholdRequest: MessageFns<CreateHouseholdRequest> = {
             message.reason = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.formC = HouseholdFormC.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1069,6 +1815,11 @@ export const CreateHouseholdRequest: MessageFns<CreateHouseholdRequest> = {
       area: isSet(object.area) ? areaFromJSON(object.area) : 0,
       members: globalThis.Array.isArray(object?.members) ? object.members.map((e: any) => MemberInput.fromJSON(e)) : [],
       reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      formC: isSet(object.formC)
+        ? HouseholdFormC.fromJSON(object.formC)
+        : isSet(object.form_c)
+        ? HouseholdFormC.fromJSON(object.form_c)
+        : undefined,
     };
   },
 
@@ -1092,6 +1843,9 @@ export const CreateHouseholdRequest: MessageFns<CreateHouseholdRequest> = {
     if (message.reason !== "") {
       obj.reason = message.reason;
     }
+    if (message.formC !== undefined) {
+      obj.formC = HouseholdFormC.toJSON(message.formC);
+    }
     return obj;
   },
 
@@ -1106,6 +1860,9 @@ export const CreateHouseholdRequest: MessageFns<CreateHouseholdRequest> = {
     message.area = object.area ?? 0;
     message.members = object.members?.map((e) => MemberInput.fromPartial(e)) || [];
     message.reason = object.reason ?? "";
+    message.formC = (object.formC !== undefined && object.formC !== null)
+      ? HouseholdFormC.fromPartial(object.formC)
+      : undefined;
     return message;
   },
 };
@@ -1338,7 +2095,7 @@ export const GetHouseholdResponse: MessageFns<GetHouseholdResponse> = {
 };
 
 function createBaseUpdateHouseholdRequest(): UpdateHouseholdRequest {
-  return { id: "", expectedVersion: 0, villageCode: "", streetAddress: "", area: 0, reason: "" };
+  return { id: "", expectedVersion: 0, villageCode: "", streetAddress: "", area: 0, reason: "", formC: undefined };
 }
 
 export const UpdateHouseholdRequest: MessageFns<UpdateHouseholdRequest> = {
@@ -1360,6 +2117,9 @@ export const UpdateHouseholdRequest: MessageFns<UpdateHouseholdRequest> = {
     }
     if (message.reason !== "") {
       writer.uint32(50).string(message.reason);
+    }
+    if (message.formC !== undefined) {
+      HouseholdFormC.encode(message.formC, writer.uint32(58).fork()).join();
     }
     return writer;
   },
@@ -1425,6 +2185,14 @@ export const UpdateHouseholdRequest: MessageFns<UpdateHouseholdRequest> = {
             message.reason = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.formC = HouseholdFormC.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1457,6 +2225,11 @@ export const UpdateHouseholdRequest: MessageFns<UpdateHouseholdRequest> = {
         : "",
       area: isSet(object.area) ? areaFromJSON(object.area) : 0,
       reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      formC: isSet(object.formC)
+        ? HouseholdFormC.fromJSON(object.formC)
+        : isSet(object.form_c)
+        ? HouseholdFormC.fromJSON(object.form_c)
+        : undefined,
     };
   },
 
@@ -1480,6 +2253,9 @@ export const UpdateHouseholdRequest: MessageFns<UpdateHouseholdRequest> = {
     if (message.reason !== "") {
       obj.reason = message.reason;
     }
+    if (message.formC !== undefined) {
+      obj.formC = HouseholdFormC.toJSON(message.formC);
+    }
     return obj;
   },
 
@@ -1494,6 +2270,9 @@ export const UpdateHouseholdRequest: MessageFns<UpdateHouseholdRequest> = {
     message.streetAddress = object.streetAddress ?? "";
     message.area = object.area ?? 0;
     message.reason = object.reason ?? "";
+    message.formC = (object.formC !== undefined && object.formC !== null)
+      ? HouseholdFormC.fromPartial(object.formC)
+      : undefined;
     return message;
   },
 };
@@ -2738,6 +3517,1248 @@ export const GetHouseholdHistoryResponse: MessageFns<GetHouseholdHistoryResponse
   },
 };
 
+function createBaseMemberRelation(): MemberRelation {
+  return { memberId: "", relation: "" };
+}
+
+export const MemberRelation: MessageFns<MemberRelation> = {
+  encode(message: MemberRelation, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.memberId !== "") {
+      writer.uint32(10).string(message.memberId);
+    }
+    if (message.relation !== "") {
+      writer.uint32(18).string(message.relation);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MemberRelation {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMemberRelation();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.memberId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.relation = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MemberRelation {
+    return {
+      memberId: isSet(object.memberId)
+        ? globalThis.String(object.memberId)
+        : isSet(object.member_id)
+        ? globalThis.String(object.member_id)
+        : "",
+      relation: isSet(object.relation) ? globalThis.String(object.relation) : "",
+    };
+  },
+
+  toJSON(message: MemberRelation): unknown {
+    const obj: any = {};
+    if (message.memberId !== "") {
+      obj.memberId = message.memberId;
+    }
+    if (message.relation !== "") {
+      obj.relation = message.relation;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<MemberRelation>, I>>(base?: I): MemberRelation {
+    return MemberRelation.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MemberRelation>, I>>(object: I): MemberRelation {
+    const message = createBaseMemberRelation();
+    message.memberId = object.memberId ?? "";
+    message.relation = object.relation ?? "";
+    return message;
+  },
+};
+
+function createBaseMoveMemberRequest(): MoveMemberRequest {
+  return {
+    fromHouseholdId: "",
+    fromExpectedVersion: 0,
+    memberId: "",
+    toHouseholdId: "",
+    toExpectedVersion: 0,
+    relation: "",
+    newHeadMemberId: "",
+    reason: "",
+  };
+}
+
+export const MoveMemberRequest: MessageFns<MoveMemberRequest> = {
+  encode(message: MoveMemberRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.fromHouseholdId !== "") {
+      writer.uint32(10).string(message.fromHouseholdId);
+    }
+    if (message.fromExpectedVersion !== 0) {
+      writer.uint32(16).int32(message.fromExpectedVersion);
+    }
+    if (message.memberId !== "") {
+      writer.uint32(26).string(message.memberId);
+    }
+    if (message.toHouseholdId !== "") {
+      writer.uint32(34).string(message.toHouseholdId);
+    }
+    if (message.toExpectedVersion !== 0) {
+      writer.uint32(40).int32(message.toExpectedVersion);
+    }
+    if (message.relation !== "") {
+      writer.uint32(50).string(message.relation);
+    }
+    if (message.newHeadMemberId !== "") {
+      writer.uint32(58).string(message.newHeadMemberId);
+    }
+    if (message.reason !== "") {
+      writer.uint32(66).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MoveMemberRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMoveMemberRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.fromHouseholdId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.fromExpectedVersion = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.memberId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.toHouseholdId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.toExpectedVersion = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.relation = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.newHeadMemberId = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MoveMemberRequest {
+    return {
+      fromHouseholdId: isSet(object.fromHouseholdId)
+        ? globalThis.String(object.fromHouseholdId)
+        : isSet(object.from_household_id)
+        ? globalThis.String(object.from_household_id)
+        : "",
+      fromExpectedVersion: isSet(object.fromExpectedVersion)
+        ? globalThis.Number(object.fromExpectedVersion)
+        : isSet(object.from_expected_version)
+        ? globalThis.Number(object.from_expected_version)
+        : 0,
+      memberId: isSet(object.memberId)
+        ? globalThis.String(object.memberId)
+        : isSet(object.member_id)
+        ? globalThis.String(object.member_id)
+        : "",
+      toHouseholdId: isSet(object.toHouseholdId)
+        ? globalThis.String(object.toHouseholdId)
+        : isSet(object.to_household_id)
+        ? globalThis.String(object.to_household_id)
+        : "",
+      toExpectedVersion: isSet(object.toExpectedVersion)
+        ? globalThis.Number(object.toExpectedVersion)
+        : isSet(object.to_expected_version)
+        ? globalThis.Number(object.to_expected_version)
+        : 0,
+      relation: isSet(object.relation) ? globalThis.String(object.relation) : "",
+      newHeadMemberId: isSet(object.newHeadMemberId)
+        ? globalThis.String(object.newHeadMemberId)
+        : isSet(object.new_head_member_id)
+        ? globalThis.String(object.new_head_member_id)
+        : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: MoveMemberRequest): unknown {
+    const obj: any = {};
+    if (message.fromHouseholdId !== "") {
+      obj.fromHouseholdId = message.fromHouseholdId;
+    }
+    if (message.fromExpectedVersion !== 0) {
+      obj.fromExpectedVersion = Math.round(message.fromExpectedVersion);
+    }
+    if (message.memberId !== "") {
+      obj.memberId = message.memberId;
+    }
+    if (message.toHouseholdId !== "") {
+      obj.toHouseholdId = message.toHouseholdId;
+    }
+    if (message.toExpectedVersion !== 0) {
+      obj.toExpectedVersion = Math.round(message.toExpectedVersion);
+    }
+    if (message.relation !== "") {
+      obj.relation = message.relation;
+    }
+    if (message.newHeadMemberId !== "") {
+      obj.newHeadMemberId = message.newHeadMemberId;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<MoveMemberRequest>, I>>(base?: I): MoveMemberRequest {
+    return MoveMemberRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MoveMemberRequest>, I>>(object: I): MoveMemberRequest {
+    const message = createBaseMoveMemberRequest();
+    message.fromHouseholdId = object.fromHouseholdId ?? "";
+    message.fromExpectedVersion = object.fromExpectedVersion ?? 0;
+    message.memberId = object.memberId ?? "";
+    message.toHouseholdId = object.toHouseholdId ?? "";
+    message.toExpectedVersion = object.toExpectedVersion ?? 0;
+    message.relation = object.relation ?? "";
+    message.newHeadMemberId = object.newHeadMemberId ?? "";
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseMoveMemberResponse(): MoveMemberResponse {
+  return { fromHousehold: undefined, toHousehold: undefined };
+}
+
+export const MoveMemberResponse: MessageFns<MoveMemberResponse> = {
+  encode(message: MoveMemberResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.fromHousehold !== undefined) {
+      Household.encode(message.fromHousehold, writer.uint32(10).fork()).join();
+    }
+    if (message.toHousehold !== undefined) {
+      Household.encode(message.toHousehold, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MoveMemberResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMoveMemberResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.fromHousehold = Household.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.toHousehold = Household.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MoveMemberResponse {
+    return {
+      fromHousehold: isSet(object.fromHousehold)
+        ? Household.fromJSON(object.fromHousehold)
+        : isSet(object.from_household)
+        ? Household.fromJSON(object.from_household)
+        : undefined,
+      toHousehold: isSet(object.toHousehold)
+        ? Household.fromJSON(object.toHousehold)
+        : isSet(object.to_household)
+        ? Household.fromJSON(object.to_household)
+        : undefined,
+    };
+  },
+
+  toJSON(message: MoveMemberResponse): unknown {
+    const obj: any = {};
+    if (message.fromHousehold !== undefined) {
+      obj.fromHousehold = Household.toJSON(message.fromHousehold);
+    }
+    if (message.toHousehold !== undefined) {
+      obj.toHousehold = Household.toJSON(message.toHousehold);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<MoveMemberResponse>, I>>(base?: I): MoveMemberResponse {
+    return MoveMemberResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MoveMemberResponse>, I>>(object: I): MoveMemberResponse {
+    const message = createBaseMoveMemberResponse();
+    message.fromHousehold = (object.fromHousehold !== undefined && object.fromHousehold !== null)
+      ? Household.fromPartial(object.fromHousehold)
+      : undefined;
+    message.toHousehold = (object.toHousehold !== undefined && object.toHousehold !== null)
+      ? Household.fromPartial(object.toHousehold)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseMoveMemberOutRequest(): MoveMemberOutRequest {
+  return {
+    householdId: "",
+    expectedVersion: 0,
+    memberId: "",
+    destinationUnitCode: "",
+    newHeadMemberId: "",
+    reason: "",
+  };
+}
+
+export const MoveMemberOutRequest: MessageFns<MoveMemberOutRequest> = {
+  encode(message: MoveMemberOutRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.householdId !== "") {
+      writer.uint32(10).string(message.householdId);
+    }
+    if (message.expectedVersion !== 0) {
+      writer.uint32(16).int32(message.expectedVersion);
+    }
+    if (message.memberId !== "") {
+      writer.uint32(26).string(message.memberId);
+    }
+    if (message.destinationUnitCode !== "") {
+      writer.uint32(34).string(message.destinationUnitCode);
+    }
+    if (message.newHeadMemberId !== "") {
+      writer.uint32(42).string(message.newHeadMemberId);
+    }
+    if (message.reason !== "") {
+      writer.uint32(50).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MoveMemberOutRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMoveMemberOutRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.expectedVersion = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.memberId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.destinationUnitCode = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.newHeadMemberId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MoveMemberOutRequest {
+    return {
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      expectedVersion: isSet(object.expectedVersion)
+        ? globalThis.Number(object.expectedVersion)
+        : isSet(object.expected_version)
+        ? globalThis.Number(object.expected_version)
+        : 0,
+      memberId: isSet(object.memberId)
+        ? globalThis.String(object.memberId)
+        : isSet(object.member_id)
+        ? globalThis.String(object.member_id)
+        : "",
+      destinationUnitCode: isSet(object.destinationUnitCode)
+        ? globalThis.String(object.destinationUnitCode)
+        : isSet(object.destination_unit_code)
+        ? globalThis.String(object.destination_unit_code)
+        : "",
+      newHeadMemberId: isSet(object.newHeadMemberId)
+        ? globalThis.String(object.newHeadMemberId)
+        : isSet(object.new_head_member_id)
+        ? globalThis.String(object.new_head_member_id)
+        : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: MoveMemberOutRequest): unknown {
+    const obj: any = {};
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.expectedVersion !== 0) {
+      obj.expectedVersion = Math.round(message.expectedVersion);
+    }
+    if (message.memberId !== "") {
+      obj.memberId = message.memberId;
+    }
+    if (message.destinationUnitCode !== "") {
+      obj.destinationUnitCode = message.destinationUnitCode;
+    }
+    if (message.newHeadMemberId !== "") {
+      obj.newHeadMemberId = message.newHeadMemberId;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<MoveMemberOutRequest>, I>>(base?: I): MoveMemberOutRequest {
+    return MoveMemberOutRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MoveMemberOutRequest>, I>>(object: I): MoveMemberOutRequest {
+    const message = createBaseMoveMemberOutRequest();
+    message.householdId = object.householdId ?? "";
+    message.expectedVersion = object.expectedVersion ?? 0;
+    message.memberId = object.memberId ?? "";
+    message.destinationUnitCode = object.destinationUnitCode ?? "";
+    message.newHeadMemberId = object.newHeadMemberId ?? "";
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseMoveMemberOutResponse(): MoveMemberOutResponse {
+  return { household: undefined };
+}
+
+export const MoveMemberOutResponse: MessageFns<MoveMemberOutResponse> = {
+  encode(message: MoveMemberOutResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.household !== undefined) {
+      Household.encode(message.household, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MoveMemberOutResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMoveMemberOutResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.household = Household.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MoveMemberOutResponse {
+    return { household: isSet(object.household) ? Household.fromJSON(object.household) : undefined };
+  },
+
+  toJSON(message: MoveMemberOutResponse): unknown {
+    const obj: any = {};
+    if (message.household !== undefined) {
+      obj.household = Household.toJSON(message.household);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<MoveMemberOutResponse>, I>>(base?: I): MoveMemberOutResponse {
+    return MoveMemberOutResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MoveMemberOutResponse>, I>>(object: I): MoveMemberOutResponse {
+    const message = createBaseMoveMemberOutResponse();
+    message.household = (object.household !== undefined && object.household !== null)
+      ? Household.fromPartial(object.household)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseSplitHouseholdRequest(): SplitHouseholdRequest {
+  return {
+    householdId: "",
+    expectedVersion: 0,
+    members: [],
+    villageCode: "",
+    streetAddress: "",
+    area: 0,
+    remainingHeadMemberId: "",
+    formerHeadRelation: "",
+    reason: "",
+  };
+}
+
+export const SplitHouseholdRequest: MessageFns<SplitHouseholdRequest> = {
+  encode(message: SplitHouseholdRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.householdId !== "") {
+      writer.uint32(10).string(message.householdId);
+    }
+    if (message.expectedVersion !== 0) {
+      writer.uint32(16).int32(message.expectedVersion);
+    }
+    for (const v of message.members) {
+      MemberRelation.encode(v!, writer.uint32(26).fork()).join();
+    }
+    if (message.villageCode !== "") {
+      writer.uint32(34).string(message.villageCode);
+    }
+    if (message.streetAddress !== "") {
+      writer.uint32(42).string(message.streetAddress);
+    }
+    if (message.area !== 0) {
+      writer.uint32(48).int32(message.area);
+    }
+    if (message.remainingHeadMemberId !== "") {
+      writer.uint32(58).string(message.remainingHeadMemberId);
+    }
+    if (message.formerHeadRelation !== "") {
+      writer.uint32(66).string(message.formerHeadRelation);
+    }
+    if (message.reason !== "") {
+      writer.uint32(74).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SplitHouseholdRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSplitHouseholdRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.expectedVersion = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.members.push(MemberRelation.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.villageCode = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.streetAddress = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.area = reader.int32() as any;
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.remainingHeadMemberId = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.formerHeadRelation = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SplitHouseholdRequest {
+    return {
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      expectedVersion: isSet(object.expectedVersion)
+        ? globalThis.Number(object.expectedVersion)
+        : isSet(object.expected_version)
+        ? globalThis.Number(object.expected_version)
+        : 0,
+      members: globalThis.Array.isArray(object?.members)
+        ? object.members.map((e: any) => MemberRelation.fromJSON(e))
+        : [],
+      villageCode: isSet(object.villageCode)
+        ? globalThis.String(object.villageCode)
+        : isSet(object.village_code)
+        ? globalThis.String(object.village_code)
+        : "",
+      streetAddress: isSet(object.streetAddress)
+        ? globalThis.String(object.streetAddress)
+        : isSet(object.street_address)
+        ? globalThis.String(object.street_address)
+        : "",
+      area: isSet(object.area) ? areaFromJSON(object.area) : 0,
+      remainingHeadMemberId: isSet(object.remainingHeadMemberId)
+        ? globalThis.String(object.remainingHeadMemberId)
+        : isSet(object.remaining_head_member_id)
+        ? globalThis.String(object.remaining_head_member_id)
+        : "",
+      formerHeadRelation: isSet(object.formerHeadRelation)
+        ? globalThis.String(object.formerHeadRelation)
+        : isSet(object.former_head_relation)
+        ? globalThis.String(object.former_head_relation)
+        : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: SplitHouseholdRequest): unknown {
+    const obj: any = {};
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.expectedVersion !== 0) {
+      obj.expectedVersion = Math.round(message.expectedVersion);
+    }
+    if (message.members?.length) {
+      obj.members = message.members.map((e) => MemberRelation.toJSON(e));
+    }
+    if (message.villageCode !== "") {
+      obj.villageCode = message.villageCode;
+    }
+    if (message.streetAddress !== "") {
+      obj.streetAddress = message.streetAddress;
+    }
+    if (message.area !== 0) {
+      obj.area = areaToJSON(message.area);
+    }
+    if (message.remainingHeadMemberId !== "") {
+      obj.remainingHeadMemberId = message.remainingHeadMemberId;
+    }
+    if (message.formerHeadRelation !== "") {
+      obj.formerHeadRelation = message.formerHeadRelation;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<SplitHouseholdRequest>, I>>(base?: I): SplitHouseholdRequest {
+    return SplitHouseholdRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SplitHouseholdRequest>, I>>(object: I): SplitHouseholdRequest {
+    const message = createBaseSplitHouseholdRequest();
+    message.householdId = object.householdId ?? "";
+    message.expectedVersion = object.expectedVersion ?? 0;
+    message.members = object.members?.map((e) => MemberRelation.fromPartial(e)) || [];
+    message.villageCode = object.villageCode ?? "";
+    message.streetAddress = object.streetAddress ?? "";
+    message.area = object.area ?? 0;
+    message.remainingHeadMemberId = object.remainingHeadMemberId ?? "";
+    message.formerHeadRelation = object.formerHeadRelation ?? "";
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseSplitHouseholdResponse(): SplitHouseholdResponse {
+  return { household: undefined, newHousehold: undefined };
+}
+
+export const SplitHouseholdResponse: MessageFns<SplitHouseholdResponse> = {
+  encode(message: SplitHouseholdResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.household !== undefined) {
+      Household.encode(message.household, writer.uint32(10).fork()).join();
+    }
+    if (message.newHousehold !== undefined) {
+      Household.encode(message.newHousehold, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SplitHouseholdResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSplitHouseholdResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.household = Household.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.newHousehold = Household.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SplitHouseholdResponse {
+    return {
+      household: isSet(object.household) ? Household.fromJSON(object.household) : undefined,
+      newHousehold: isSet(object.newHousehold)
+        ? Household.fromJSON(object.newHousehold)
+        : isSet(object.new_household)
+        ? Household.fromJSON(object.new_household)
+        : undefined,
+    };
+  },
+
+  toJSON(message: SplitHouseholdResponse): unknown {
+    const obj: any = {};
+    if (message.household !== undefined) {
+      obj.household = Household.toJSON(message.household);
+    }
+    if (message.newHousehold !== undefined) {
+      obj.newHousehold = Household.toJSON(message.newHousehold);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<SplitHouseholdResponse>, I>>(base?: I): SplitHouseholdResponse {
+    return SplitHouseholdResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SplitHouseholdResponse>, I>>(object: I): SplitHouseholdResponse {
+    const message = createBaseSplitHouseholdResponse();
+    message.household = (object.household !== undefined && object.household !== null)
+      ? Household.fromPartial(object.household)
+      : undefined;
+    message.newHousehold = (object.newHousehold !== undefined && object.newHousehold !== null)
+      ? Household.fromPartial(object.newHousehold)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseMergeHouseholdsRequest(): MergeHouseholdsRequest {
+  return {
+    survivingHouseholdId: "",
+    survivingExpectedVersion: 0,
+    absorbedHouseholdId: "",
+    absorbedExpectedVersion: 0,
+    members: [],
+    reason: "",
+  };
+}
+
+export const MergeHouseholdsRequest: MessageFns<MergeHouseholdsRequest> = {
+  encode(message: MergeHouseholdsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.survivingHouseholdId !== "") {
+      writer.uint32(10).string(message.survivingHouseholdId);
+    }
+    if (message.survivingExpectedVersion !== 0) {
+      writer.uint32(16).int32(message.survivingExpectedVersion);
+    }
+    if (message.absorbedHouseholdId !== "") {
+      writer.uint32(26).string(message.absorbedHouseholdId);
+    }
+    if (message.absorbedExpectedVersion !== 0) {
+      writer.uint32(32).int32(message.absorbedExpectedVersion);
+    }
+    for (const v of message.members) {
+      MemberRelation.encode(v!, writer.uint32(42).fork()).join();
+    }
+    if (message.reason !== "") {
+      writer.uint32(50).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MergeHouseholdsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMergeHouseholdsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.survivingHouseholdId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.survivingExpectedVersion = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.absorbedHouseholdId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.absorbedExpectedVersion = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.members.push(MemberRelation.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MergeHouseholdsRequest {
+    return {
+      survivingHouseholdId: isSet(object.survivingHouseholdId)
+        ? globalThis.String(object.survivingHouseholdId)
+        : isSet(object.surviving_household_id)
+        ? globalThis.String(object.surviving_household_id)
+        : "",
+      survivingExpectedVersion: isSet(object.survivingExpectedVersion)
+        ? globalThis.Number(object.survivingExpectedVersion)
+        : isSet(object.surviving_expected_version)
+        ? globalThis.Number(object.surviving_expected_version)
+        : 0,
+      absorbedHouseholdId: isSet(object.absorbedHouseholdId)
+        ? globalThis.String(object.absorbedHouseholdId)
+        : isSet(object.absorbed_household_id)
+        ? globalThis.String(object.absorbed_household_id)
+        : "",
+      absorbedExpectedVersion: isSet(object.absorbedExpectedVersion)
+        ? globalThis.Number(object.absorbedExpectedVersion)
+        : isSet(object.absorbed_expected_version)
+        ? globalThis.Number(object.absorbed_expected_version)
+        : 0,
+      members: globalThis.Array.isArray(object?.members)
+        ? object.members.map((e: any) => MemberRelation.fromJSON(e))
+        : [],
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: MergeHouseholdsRequest): unknown {
+    const obj: any = {};
+    if (message.survivingHouseholdId !== "") {
+      obj.survivingHouseholdId = message.survivingHouseholdId;
+    }
+    if (message.survivingExpectedVersion !== 0) {
+      obj.survivingExpectedVersion = Math.round(message.survivingExpectedVersion);
+    }
+    if (message.absorbedHouseholdId !== "") {
+      obj.absorbedHouseholdId = message.absorbedHouseholdId;
+    }
+    if (message.absorbedExpectedVersion !== 0) {
+      obj.absorbedExpectedVersion = Math.round(message.absorbedExpectedVersion);
+    }
+    if (message.members?.length) {
+      obj.members = message.members.map((e) => MemberRelation.toJSON(e));
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<MergeHouseholdsRequest>, I>>(base?: I): MergeHouseholdsRequest {
+    return MergeHouseholdsRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MergeHouseholdsRequest>, I>>(object: I): MergeHouseholdsRequest {
+    const message = createBaseMergeHouseholdsRequest();
+    message.survivingHouseholdId = object.survivingHouseholdId ?? "";
+    message.survivingExpectedVersion = object.survivingExpectedVersion ?? 0;
+    message.absorbedHouseholdId = object.absorbedHouseholdId ?? "";
+    message.absorbedExpectedVersion = object.absorbedExpectedVersion ?? 0;
+    message.members = object.members?.map((e) => MemberRelation.fromPartial(e)) || [];
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseMergeHouseholdsResponse(): MergeHouseholdsResponse {
+  return { survivingHousehold: undefined, absorbedHousehold: undefined };
+}
+
+export const MergeHouseholdsResponse: MessageFns<MergeHouseholdsResponse> = {
+  encode(message: MergeHouseholdsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.survivingHousehold !== undefined) {
+      Household.encode(message.survivingHousehold, writer.uint32(10).fork()).join();
+    }
+    if (message.absorbedHousehold !== undefined) {
+      Household.encode(message.absorbedHousehold, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MergeHouseholdsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMergeHouseholdsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.survivingHousehold = Household.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.absorbedHousehold = Household.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MergeHouseholdsResponse {
+    return {
+      survivingHousehold: isSet(object.survivingHousehold)
+        ? Household.fromJSON(object.survivingHousehold)
+        : isSet(object.surviving_household)
+        ? Household.fromJSON(object.surviving_household)
+        : undefined,
+      absorbedHousehold: isSet(object.absorbedHousehold)
+        ? Household.fromJSON(object.absorbedHousehold)
+        : isSet(object.absorbed_household)
+        ? Household.fromJSON(object.absorbed_household)
+        : undefined,
+    };
+  },
+
+  toJSON(message: MergeHouseholdsResponse): unknown {
+    const obj: any = {};
+    if (message.survivingHousehold !== undefined) {
+      obj.survivingHousehold = Household.toJSON(message.survivingHousehold);
+    }
+    if (message.absorbedHousehold !== undefined) {
+      obj.absorbedHousehold = Household.toJSON(message.absorbedHousehold);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<MergeHouseholdsResponse>, I>>(base?: I): MergeHouseholdsResponse {
+    return MergeHouseholdsResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MergeHouseholdsResponse>, I>>(object: I): MergeHouseholdsResponse {
+    const message = createBaseMergeHouseholdsResponse();
+    message.survivingHousehold = (object.survivingHousehold !== undefined && object.survivingHousehold !== null)
+      ? Household.fromPartial(object.survivingHousehold)
+      : undefined;
+    message.absorbedHousehold = (object.absorbedHousehold !== undefined && object.absorbedHousehold !== null)
+      ? Household.fromPartial(object.absorbedHousehold)
+      : undefined;
+    return message;
+  },
+};
+
 /**
  * The household registry (R2.1) with its change history (R2.7). Every call needs a bearer
  * access token. Writes: role `officer` of the household's commune only, each with a reason.
@@ -2838,6 +4859,57 @@ export const HouseholdServiceService = {
       Buffer.from(GetHouseholdHistoryResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): GetHouseholdHistoryResponse => GetHouseholdHistoryResponse.decode(value),
   },
+  /**
+   * Moves a member to another household of the same commune (biến động nhân khẩu). Both
+   * households' expected versions are checked; a head moves only with a new head named.
+   */
+  moveMember: {
+    path: "/posa.households.v1.HouseholdService/MoveMember" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: MoveMemberRequest): Buffer => Buffer.from(MoveMemberRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): MoveMemberRequest => MoveMemberRequest.decode(value),
+    responseSerialize: (value: MoveMemberResponse): Buffer => Buffer.from(MoveMemberResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): MoveMemberResponse => MoveMemberResponse.decode(value),
+  },
+  /** Records that a member left the commune (chuyển đi): status moved out, kept in history. */
+  moveMemberOut: {
+    path: "/posa.households.v1.HouseholdService/MoveMemberOut" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: MoveMemberOutRequest): Buffer => Buffer.from(MoveMemberOutRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): MoveMemberOutRequest => MoveMemberOutRequest.decode(value),
+    responseSerialize: (value: MoveMemberOutResponse): Buffer =>
+      Buffer.from(MoveMemberOutResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): MoveMemberOutResponse => MoveMemberOutResponse.decode(value),
+  },
+  /** Some members form a new household of the same commune (tách hộ). */
+  splitHousehold: {
+    path: "/posa.households.v1.HouseholdService/SplitHousehold" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: SplitHouseholdRequest): Buffer =>
+      Buffer.from(SplitHouseholdRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): SplitHouseholdRequest => SplitHouseholdRequest.decode(value),
+    responseSerialize: (value: SplitHouseholdResponse): Buffer =>
+      Buffer.from(SplitHouseholdResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): SplitHouseholdResponse => SplitHouseholdResponse.decode(value),
+  },
+  /**
+   * The living members of the absorbed household join the surviving one (nhập hộ); the
+   * absorbed household becomes dissolved, merged into the surviving one.
+   */
+  mergeHouseholds: {
+    path: "/posa.households.v1.HouseholdService/MergeHouseholds" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: MergeHouseholdsRequest): Buffer =>
+      Buffer.from(MergeHouseholdsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): MergeHouseholdsRequest => MergeHouseholdsRequest.decode(value),
+    responseSerialize: (value: MergeHouseholdsResponse): Buffer =>
+      Buffer.from(MergeHouseholdsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): MergeHouseholdsResponse => MergeHouseholdsResponse.decode(value),
+  },
 } as const;
 
 export interface HouseholdServiceServer extends UntypedServiceImplementation {
@@ -2857,6 +4929,20 @@ export interface HouseholdServiceServer extends UntypedServiceImplementation {
   listHouseholds: handleUnaryCall<ListHouseholdsRequest, ListHouseholdsResponse>;
   /** The change log of a household, oldest first. */
   getHouseholdHistory: handleUnaryCall<GetHouseholdHistoryRequest, GetHouseholdHistoryResponse>;
+  /**
+   * Moves a member to another household of the same commune (biến động nhân khẩu). Both
+   * households' expected versions are checked; a head moves only with a new head named.
+   */
+  moveMember: handleUnaryCall<MoveMemberRequest, MoveMemberResponse>;
+  /** Records that a member left the commune (chuyển đi): status moved out, kept in history. */
+  moveMemberOut: handleUnaryCall<MoveMemberOutRequest, MoveMemberOutResponse>;
+  /** Some members form a new household of the same commune (tách hộ). */
+  splitHousehold: handleUnaryCall<SplitHouseholdRequest, SplitHouseholdResponse>;
+  /**
+   * The living members of the absorbed household join the surviving one (nhập hộ); the
+   * absorbed household becomes dissolved, merged into the surviving one.
+   */
+  mergeHouseholds: handleUnaryCall<MergeHouseholdsRequest, MergeHouseholdsResponse>;
 }
 
 export interface HouseholdServiceClient extends Client {
@@ -2987,6 +5073,76 @@ export interface HouseholdServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: GetHouseholdHistoryResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Moves a member to another household of the same commune (biến động nhân khẩu). Both
+   * households' expected versions are checked; a head moves only with a new head named.
+   */
+  moveMember(
+    request: MoveMemberRequest,
+    callback: (error: ServiceError | null, response: MoveMemberResponse) => void,
+  ): ClientUnaryCall;
+  moveMember(
+    request: MoveMemberRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: MoveMemberResponse) => void,
+  ): ClientUnaryCall;
+  moveMember(
+    request: MoveMemberRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: MoveMemberResponse) => void,
+  ): ClientUnaryCall;
+  /** Records that a member left the commune (chuyển đi): status moved out, kept in history. */
+  moveMemberOut(
+    request: MoveMemberOutRequest,
+    callback: (error: ServiceError | null, response: MoveMemberOutResponse) => void,
+  ): ClientUnaryCall;
+  moveMemberOut(
+    request: MoveMemberOutRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: MoveMemberOutResponse) => void,
+  ): ClientUnaryCall;
+  moveMemberOut(
+    request: MoveMemberOutRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: MoveMemberOutResponse) => void,
+  ): ClientUnaryCall;
+  /** Some members form a new household of the same commune (tách hộ). */
+  splitHousehold(
+    request: SplitHouseholdRequest,
+    callback: (error: ServiceError | null, response: SplitHouseholdResponse) => void,
+  ): ClientUnaryCall;
+  splitHousehold(
+    request: SplitHouseholdRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: SplitHouseholdResponse) => void,
+  ): ClientUnaryCall;
+  splitHousehold(
+    request: SplitHouseholdRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: SplitHouseholdResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * The living members of the absorbed household join the surviving one (nhập hộ); the
+   * absorbed household becomes dissolved, merged into the surviving one.
+   */
+  mergeHouseholds(
+    request: MergeHouseholdsRequest,
+    callback: (error: ServiceError | null, response: MergeHouseholdsResponse) => void,
+  ): ClientUnaryCall;
+  mergeHouseholds(
+    request: MergeHouseholdsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: MergeHouseholdsResponse) => void,
+  ): ClientUnaryCall;
+  mergeHouseholds(
+    request: MergeHouseholdsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: MergeHouseholdsResponse) => void,
   ): ClientUnaryCall;
 }
 

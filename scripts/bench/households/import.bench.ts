@@ -1,0 +1,230 @@
+/**
+ * Import benchmark: writes CSV files of synthetic households (one per commune), imports
+ * them through the real pipeline (streaming validation, COPY-based writing, one transaction
+ * per file) into a fresh database, then COPYs the very rows it wrote into a second fresh
+ * database (the baseline). Prints households/s, peak RSS and the ratio to the baseline.
+ *   IMPORT_BENCH_HOUSEHOLDS=1000000 npm run bench:household-import
+ */
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { closePool, createPool, runMigrations } from '@posa/db';
+import { createLogger } from '@posa/platform';
+import { createTestDatabase } from '@posa/testing';
+import { MIGRATIONS_DIR } from '../../../services/households/src/app';
+import {
+  insertJob,
+  type ImportJobRecord,
+} from '../../../services/households/src/import/import-jobs';
+import { runImport } from '../../../services/households/src/import/run-import';
+import { loadCommunes } from './commune-loader';
+import { generateHouseholds, type SyntheticHousehold } from './synthetic-households';
+
+const COUNT = Number(process.env.IMPORT_BENCH_HOUSEHOLDS ?? 1_000_000);
+/**
+ * Communes of Hà Nội (01) and Thành phố Hồ Chí Minh (79), one CSV each: a bulk load is one
+ * file per commune, and real communes hold thousands of households, not hundreds of
+ * thousands (matching already registered households is per commune).
+ */
+const COMMUNES = loadCommunes()
+  .filter((c) => c.provinceCode === '01' || c.provinceCode === '79')
+  .map((c) => ({ ...c, villageCodes: ['TDP-01', 'TDP-02'] }));
+const PROVINCE_OF = new Map(COMMUNES.map((c) => [c.communeCode, c.provinceCode]));
+const TABLES = [
+  'household_import',
+  'household',
+  'member',
+  'household_change',
+  'posa_outbox',
+  'household_import_outcome',
+];
+const logger = createLogger({ service: 'import-bench', level: 'warn' });
+
+const csvField = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+function dateText(m: SyntheticHousehold['members'][number]): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (m.birthMonth === null) return String(m.birthYear);
+  if (m.birthDay === null) return `${pad(m.birthMonth)}/${m.birthYear}`;
+  return `${pad(m.birthDay)}/${pad(m.birthMonth)}/${m.birthYear}`;
+}
+
+/** One CSV per commune; returns the files and the member count. */
+async function writeFiles(dir: string): Promise<{ files: Map<string, string>; members: number }> {
+  const files = new Map<string, string>();
+  const outs = new Map<string, ReturnType<typeof createWriteStream>>();
+  for (const { communeCode: c } of COMMUNES) {
+    const file = path.join(dir, `${c}.csv`);
+    files.set(c, file);
+    const out = createWriteStream(file);
+    out.write(
+      'household_no,village_code,street_address,area,full_name,date_of_birth,sex,ethnic_group_code,citizen_id,relation\n',
+    );
+    outs.set(c, out);
+  }
+  let members = 0;
+  for (const h of generateHouseholds({ seed: 42, count: COUNT, communes: COMMUNES })) {
+    let text = '';
+    for (const m of h.members) {
+      members++;
+      text +=
+        [
+          h.code,
+          h.villageCode ?? '',
+          h.streetAddress,
+          h.area,
+          m.fullName,
+          dateText(m),
+          m.sex,
+          m.ethnicGroupCode,
+          m.citizenId ?? '',
+          m.relation,
+        ]
+          .map(csvField)
+          .join(',') + '\n';
+    }
+    const out = outs.get(h.communeCode)!;
+    if (!out.write(text)) await once(out, 'drain');
+  }
+  for (const out of outs.values()) {
+    out.end();
+    await once(out, 'finish');
+  }
+  return { files, members };
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'posa-import-bench-'));
+  const target = await createTestDatabase('households_import_bench');
+  const baseline = await createTestDatabase('households_import_baseline');
+  const pool = createPool({ url: target.url, max: 4, applicationName: 'import-bench', logger });
+  const basePool = createPool({
+    url: baseline.url,
+    max: 2,
+    applicationName: 'import-bench',
+    logger,
+  });
+  try {
+    await runMigrations(pool, { directory: MIGRATIONS_DIR, logger });
+    await runMigrations(basePool, { directory: MIGRATIONS_DIR, logger });
+    const { files, members } = await writeFiles(dir);
+    let bytes = 0;
+    for (const f of files.values()) bytes += (await stat(f)).size;
+    console.log(
+      `generated ${COUNT} households, ${members} members, ${(bytes / 1e6).toFixed(0)} MB of CSV`,
+    );
+
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+    const t0 = performance.now();
+    let created = 0;
+    let refused = 0;
+    for (const [communeCode, file] of files) {
+      const job: ImportJobRecord = {
+        id: randomUUID(),
+        fileName: path.basename(file),
+        fileSha256: 'a'.repeat(64).replace(/^a{5}/, communeCode),
+        fileSize: (await stat(file)).size,
+        fileFormat: 'csv',
+        formType: 'C',
+        communeCode,
+        provinceCode: PROVINCE_OF.get(communeCode)!,
+        villageCode: '',
+        mode: 'valid_rows',
+        status: 'running',
+        rowsRead: 0,
+        householdsCreated: 0,
+        householdsUpdated: 0,
+        householdsUnchanged: 0,
+        householdsRefused: 0,
+        errorCount: 0,
+        failure: '',
+        actorId: 'bench',
+        actorUnitCode: communeCode,
+        createdAt: new Date(),
+        finishedAt: null,
+      };
+      job.fileSha256 = job.fileSha256.replace(/[^0-9a-f]/g, '0');
+      await insertJob(pool, job);
+      const actor = {
+        actorId: 'bench',
+        actorUnitCode: communeCode,
+        sourceAddress: '127.0.0.1',
+        reason: `import ${job.fileName} (${job.id})`,
+      };
+      const done = await runImport(pool, {
+        job,
+        file,
+        actor,
+        today: '2026-12-31',
+        logger,
+        batchSize: 2000,
+      });
+      if (done.status === 'failed' || done.status === 'rejected') {
+        const issues = await pool.query(
+          'SELECT column_key, reason FROM household_import_issue WHERE import_id = $1 LIMIT 5',
+          [job.id],
+        );
+        console.error(issues.rows);
+      }
+      if (done.status === 'failed' || done.status === 'rejected')
+        throw new Error(
+          `import of ${communeCode}: ${done.status} ${done.failure} (${done.errorCount} errors)`,
+        );
+      refused += done.householdsRefused;
+      created += done.householdsCreated + done.householdsUpdated + done.householdsUnchanged;
+    }
+    const importSec = (performance.now() - t0) / 1000;
+    clearInterval(sampler);
+
+    // Baseline: the same rows, exported from the target, COPYed into the second database.
+    const dumps: string[] = [];
+    for (const t of TABLES) {
+      const file = path.join(dir, `${t}.copy`);
+      const c = await pool.connect();
+      try {
+        await pipeline(c.query(copyTo(`COPY ${t} TO STDOUT`)), createWriteStream(file));
+      } finally {
+        c.release();
+      }
+      dumps.push(file);
+    }
+    const b = await basePool.connect();
+    const t1 = performance.now();
+    try {
+      await b.query('BEGIN');
+      for (const [i, t] of TABLES.entries()) {
+        await pipeline(createReadStream(dumps[i]!), b.query(copyFrom(`COPY ${t} FROM STDIN`)));
+      }
+      await b.query('COMMIT');
+    } finally {
+      b.release();
+    }
+    const baseSec = (performance.now() - t1) / 1000;
+    console.log(
+      `pipeline: ${created} households in ${importSec.toFixed(1)} s = ${(created / importSec).toFixed(0)} households/s (target >= 20000)`,
+    );
+    console.log(`refused (same head name and date of birth without ID, etc.): ${refused}`);
+    console.log(`peak RSS: ${(peakRss / 1024 ** 2).toFixed(0)} MB (limit 512 MB)`);
+    console.log(
+      `baseline bare COPY of the same rows: ${baseSec.toFixed(1)} s = ${(created / baseSec).toFixed(0)} households/s`,
+    );
+    console.log(`ratio pipeline / baseline time: ${(importSec / baseSec).toFixed(2)}`);
+  } finally {
+    await closePool(pool);
+    await closePool(basePool);
+    await target.drop();
+    await baseline.drop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

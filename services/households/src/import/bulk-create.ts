@@ -1,0 +1,233 @@
+/**
+ * Set-based writing of the new households of an import: codes reserved per batch in one
+ * statement, then COPY of the household, member, change-log, outbox and outcome rows, all
+ * on the import's transaction. The records are built once in memory, so the change log
+ * holds the same JSON as a household created through CreateHousehold.
+ */
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { HouseholdRecord, MemberRecord } from '../domain/household-state';
+import { nameSearchKey } from '../domain/person-name';
+import { householdCreatedEvent } from '../events/household-events';
+import {
+  HOUSEHOLD_FORM_C_COLUMNS,
+  householdFormCParams,
+  MEMBER_FORM_C_COLUMNS,
+  memberFormCParams,
+} from '../store/form-c-columns';
+import type { ChangeActor } from '../store/household-writes';
+import { byteaText, copyLine, copyRows, type CopyValue } from './copy-text';
+import type { ImportHousehold } from './household-group';
+
+export interface CreatedHousehold {
+  firstRow: number;
+  household: HouseholdRecord;
+  members: MemberRecord[];
+}
+
+/** Reserves `count` consecutive household codes of the commune and year. */
+export async function reserveCodes(
+  client: pg.PoolClient,
+  communeCode: string,
+  year: number,
+  count: number,
+): Promise<string[]> {
+  const res = await client.query<{ last: number }>(
+    `INSERT INTO household_code_sequence (commune_code, year, last_value) VALUES ($1, $2, $3)
+     ON CONFLICT (commune_code, year)
+       DO UPDATE SET last_value = household_code_sequence.last_value + $3
+     RETURNING last_value AS last`,
+    [communeCode, year, count],
+  );
+  const last = res.rows[0]!.last;
+  return Array.from(
+    { length: count },
+    (_, i) => `${communeCode}-${year}-${String(last - count + 1 + i).padStart(6, '0')}`,
+  );
+}
+
+/** The records of new households (ids and codes assigned). */
+export function buildRecords(
+  batch: readonly ImportHousehold[],
+  codes: readonly string[],
+  communeCode: string,
+  provinceCode: string,
+  at: string,
+): CreatedHousehold[] {
+  return batch.map((h, i) => {
+    const members: MemberRecord[] = h.members.map((m) => ({
+      ...m,
+      id: randomUUID(),
+      deceasedOn: null,
+    }));
+    const household: HouseholdRecord = {
+      id: randomUUID(),
+      code: codes[i]!,
+      communeCode,
+      provinceCode,
+      villageCode: h.villageCode,
+      streetAddress: h.streetAddress,
+      area: h.area,
+      headMemberId: members.find((m) => m.relation === 'head')!.id,
+      status: 'active',
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      formC: h.formC,
+    };
+    return { firstRow: h.firstRow, household, members };
+  });
+}
+
+const CHANGE_COLUMNS = [
+  'household_id',
+  'member_id',
+  'kind',
+  'actor_id',
+  'actor_unit_code',
+  'source_address',
+  'at',
+  'reason',
+  'before',
+  'after',
+];
+
+/** COPYs the created households with their change log, events and outcomes. */
+export async function copyCreated(
+  client: pg.PoolClient,
+  importId: string,
+  created: readonly CreatedHousehold[],
+  actor: ChangeActor,
+  at: string,
+): Promise<void> {
+  const stamp = [actor.actorId, actor.actorUnitCode, actor.sourceAddress, at, actor.reason];
+  await copyRows(
+    client,
+    'household',
+    [
+      'id',
+      'code',
+      'commune_code',
+      'province_code',
+      'village_code',
+      'street_address',
+      'area',
+      'head_member_id',
+      'status',
+      'version',
+      'created_at',
+      'updated_at',
+      ...HOUSEHOLD_FORM_C_COLUMNS,
+    ],
+    created.map(({ household: h }) =>
+      copyLine([
+        h.id,
+        h.code,
+        h.communeCode,
+        h.provinceCode,
+        h.villageCode,
+        h.streetAddress,
+        h.area,
+        h.headMemberId,
+        h.status,
+        h.version,
+        at,
+        at,
+        ...(householdFormCParams(h.formC) as CopyValue[]),
+      ]),
+    ),
+  );
+  await copyRows(
+    client,
+    'member',
+    [
+      'id',
+      'household_id',
+      'full_name',
+      'name_search',
+      'birth_year',
+      'birth_month',
+      'birth_day',
+      'sex',
+      'ethnic_group_code',
+      'citizen_id',
+      'relation',
+      'created_at',
+      'updated_at',
+      ...MEMBER_FORM_C_COLUMNS,
+    ],
+    (function* () {
+      for (const { household, members } of created) {
+        for (const m of members) {
+          yield copyLine([
+            m.id,
+            household.id,
+            m.fullName,
+            nameSearchKey(m.fullName),
+            m.dateOfBirth.year,
+            m.dateOfBirth.month,
+            m.dateOfBirth.day,
+            m.sex,
+            m.ethnicGroupCode,
+            m.citizenId,
+            m.relation,
+            at,
+            at,
+            ...(memberFormCParams(m.formC) as CopyValue[]),
+          ]);
+        }
+      }
+    })(),
+  );
+  await copyRows(
+    client,
+    'household_change',
+    CHANGE_COLUMNS,
+    (function* () {
+      for (const { household, members } of created) {
+        yield copyLine([
+          household.id,
+          null,
+          'household_created',
+          ...stamp,
+          null,
+          JSON.stringify(household),
+        ]);
+        for (const m of members) {
+          yield copyLine([household.id, m.id, 'member_added', ...stamp, null, JSON.stringify(m)]);
+        }
+      }
+    })(),
+  );
+  const eventStamp = {
+    actorId: actor.actorId,
+    actorUnitCode: actor.actorUnitCode,
+    sourceAddress: actor.sourceAddress,
+    at: new Date(at),
+  };
+  await copyRows(
+    client,
+    'posa_outbox',
+    ['id', 'topic', 'aggregate_type', 'aggregate_id', 'event_type', 'source', 'payload'],
+    created.map(({ household, members }) => {
+      const e = householdCreatedEvent(household, members.length, eventStamp);
+      return copyLine([
+        randomUUID(),
+        e.topic,
+        e.aggregateType,
+        e.aggregateId,
+        e.type,
+        e.source,
+        byteaText(e.payload),
+      ]);
+    }),
+  );
+  await copyRows(
+    client,
+    'household_import_outcome',
+    ['import_id', 'row_no', 'household_id', 'household_code', 'outcome'],
+    created.map(({ firstRow, household }) =>
+      copyLine([importId, firstRow, household.id, household.code, 'created']),
+    ),
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * HouseholdImportService. The platform's server helper serves unary and server-streaming
+ * methods only, so this service is added to the grpc-js server here: unary and streaming
+ * handlers through the platform wrappers, UploadImport (client streaming) through
+ * client-stream.ts with the same interceptors and error mapping.
+ */
+import { PassThrough, type Writable } from 'node:stream';
+import type * as grpc from '@grpc/grpc-js';
+import { isInJurisdiction, NATIONAL_UNIT_CODE, principalOf } from '@posa/auth';
+import {
+  InvalidArgumentError,
+  NotFoundError,
+  PermissionDeniedError,
+  wrapServerStream,
+  wrapUnary,
+  type CallContext,
+  type ServerInterceptor,
+  type WrapDeps,
+} from '@posa/platform';
+import {
+  HouseholdImportServiceService,
+  type DownloadImportReportRequest,
+  type DownloadImportReportResponse,
+  type DownloadImportTemplateRequest,
+  type DownloadImportTemplateResponse,
+  type GetImportRequest,
+  type GetImportResponse,
+  type ListImportsRequest,
+  type ListImportsResponse,
+} from '@posa/proto';
+import { assertReadRole } from '../grpc/household-access';
+import { wrapClientStream } from './client-stream';
+import { findJob, listJobs, type ImportJobRecord, type JobListFilter } from './import-jobs';
+import { jobToProto } from './import-mapping';
+import { writeReport } from './report-xlsx';
+import { writeVillageWorkbook } from './template-xlsx';
+import { upload, type ImportDeps } from './upload';
+
+const MAX_PAGE = 100;
+
+/** Bytes a writer produces, as chunks of at most 64 KiB. */
+async function* chunksOf(write: (out: Writable) => Promise<void>): AsyncGenerator<Buffer> {
+  const out = new PassThrough({ highWaterMark: 1 << 16 });
+  const done = write(out).then(
+    () => out.end(),
+    (err: unknown) => out.destroy(err as Error),
+  );
+  for await (const chunk of out) yield chunk as Buffer;
+  await done;
+}
+
+function pageToken(j: ImportJobRecord): string {
+  return Buffer.from(`${j.createdAt.toISOString()}|${j.id}`).toString('base64url');
+}
+
+function beforeOf(token: string): JobListFilter['before'] {
+  if (token === '') return undefined;
+  const [at, id] = Buffer.from(token, 'base64url').toString('utf8').split('|');
+  if (at === undefined || id === undefined || Number.isNaN(Date.parse(at))) {
+    throw new InvalidArgumentError('page.page_token', 'is not a token of this list');
+  }
+  return { createdAt: new Date(at), id };
+}
+
+export function importHandlers(deps: ImportDeps) {
+  const { pool, units } = deps;
+  const readableJob = async (id: string, ctx: CallContext): Promise<ImportJobRecord> => {
+    const principal = principalOf(ctx);
+    assertReadRole(principal);
+    const job = await findJob(pool, id);
+    if (job === undefined || !isInJurisdiction(principal, job.communeCode, units.tree)) {
+      throw new NotFoundError(`import ${id} not found`);
+    }
+    return job;
+  };
+  return {
+    async getImport(request: GetImportRequest, ctx: CallContext): Promise<GetImportResponse> {
+      return { job: jobToProto(await readableJob(request.id, ctx)) };
+    },
+
+    async listImports(request: ListImportsRequest, ctx: CallContext): Promise<ListImportsResponse> {
+      const principal = principalOf(ctx);
+      assertReadRole(principal);
+      const unit = request.unitCode === '' ? principal.unitCode : request.unitCode;
+      const filter: JobListFilter = { limit: 0, before: beforeOf(request.page?.pageToken ?? '') };
+      if (unit === NATIONAL_UNIT_CODE) {
+        // the whole country
+      } else if (units.isProvince(unit)) filter.provinceCode = unit;
+      else if (units.provinceOfCommune(unit) !== undefined) filter.communeCode = unit;
+      else
+        throw new InvalidArgumentError(
+          'unit_code',
+          'is not a province or commune of the 2025 structure',
+        );
+      if (!isInJurisdiction(principal, unit, units.tree)) {
+        throw new PermissionDeniedError(`unit ${unit} is outside your jurisdiction`);
+      }
+      const size = request.page?.pageSize ?? 0;
+      if (size < 0) throw new InvalidArgumentError('page.page_size', 'must not be negative');
+      const pageSize = Math.min(size === 0 ? 20 : size, MAX_PAGE);
+      const rows = await listJobs(pool, { ...filter, limit: pageSize + 1 });
+      const page = rows.slice(0, pageSize);
+      return {
+        jobs: page.map(jobToProto),
+        page: { nextPageToken: rows.length > pageSize ? pageToken(page[page.length - 1]!) : '' },
+      };
+    },
+
+    async *downloadImportReport(
+      request: DownloadImportReportRequest,
+      ctx: CallContext,
+    ): AsyncGenerator<DownloadImportReportResponse> {
+      const job = await readableJob(request.id, ctx);
+      let fileName = `report-${job.id}.xlsx`;
+      for await (const data of chunksOf((out) => writeReport(out, pool, job))) {
+        yield { fileName, data };
+        fileName = '';
+      }
+    },
+
+    async *downloadImportTemplate(
+      request: DownloadImportTemplateRequest,
+      ctx: CallContext,
+    ): AsyncGenerator<DownloadImportTemplateResponse> {
+      assertReadRole(principalOf(ctx));
+      const formType = request.formType === '' ? 'C' : request.formType;
+      if (formType !== 'C' && formType !== 'C1')
+        throw new InvalidArgumentError('form_type', 'must be C or C1');
+      let fileName = `phieu-${formType.toLowerCase()}-template.xlsx`;
+      const file = { communeCode: '', villageCode: '', formType } as const;
+      for await (const data of chunksOf((out) => writeVillageWorkbook(out, file))) {
+        yield { fileName, data };
+        fileName = '';
+      }
+    },
+  };
+}
+
+/** Adds HouseholdImportService to the server (before it starts). */
+export function addImportService(
+  server: grpc.Server,
+  deps: ImportDeps,
+  options: { interceptors: readonly ServerInterceptor[] },
+): void {
+  const wrap: WrapDeps = {
+    logger: deps.logger,
+    interceptors: options.interceptors,
+    callLogLevel: 'debug',
+    metrics: undefined,
+  };
+  const def = HouseholdImportServiceService;
+  const h = importHandlers(deps);
+  const info = (path: string) => ({
+    path,
+    service: 'posa.households.v1.HouseholdImportService',
+    method: path.slice(path.lastIndexOf('/') + 1),
+  });
+  server.addService(def, {
+    uploadImport: wrapClientStream(
+      (messages, ctx) => upload(deps, messages, ctx),
+      info(def.uploadImport.path),
+      wrap,
+    ),
+    getImport: wrapUnary(h.getImport, info(def.getImport.path), wrap),
+    listImports: wrapUnary(h.listImports, info(def.listImports.path), wrap),
+    downloadImportReport: wrapServerStream(
+      h.downloadImportReport,
+      info(def.downloadImportReport.path),
+      wrap,
+    ),
+    downloadImportTemplate: wrapServerStream(
+      h.downloadImportTemplate,
+      info(def.downloadImportTemplate.path),
+      wrap,
+    ),
+  });
+}

@@ -1,0 +1,121 @@
+/** ListRounds, GetRound and ComputeResults: reads for the commune and the units above it. */
+import { isInJurisdiction, NATIONAL_UNIT_CODE, principalOf } from '@posa/auth';
+import { InvalidArgumentError, PermissionDeniedError, type CallContext } from '@posa/platform';
+import type {
+  ComputeResultsRequest,
+  ComputeResultsResponse,
+  GetRoundRequest,
+  GetRoundResponse,
+  ListRoundsRequest,
+  ListRoundsResponse,
+} from '@posa/proto';
+import { assertReadRole } from '../../grpc/household-access';
+import { classificationToProto } from '../../grpc/standard-mapping';
+import { changeList } from '../domain/review-changes';
+import { isOverdue } from '../domain/review-procedure';
+import { loadProcedures } from '../store/procedure-store';
+import { findRound, listRounds, type RoundFilter } from '../store/round-store';
+import { readableRound } from './review-access';
+import { loadState, roundMessage, type ReviewDeps } from './review-deps';
+import {
+  changeKindToProto,
+  listedToProto,
+  meetingToProto,
+  previousToProto,
+  roundToProto,
+  statusFromProto,
+} from './review-mapping';
+
+export function reviewReadHandlers(deps: ReviewDeps) {
+  const { pool, units, predecessors, today } = deps;
+
+  async function readable(ctx: CallContext, id: string) {
+    const principal = principalOf(ctx);
+    return readableRound(principal, id, await findRound(pool, id), units, predecessors);
+  }
+
+  return {
+    async listRounds(request: ListRoundsRequest, ctx: CallContext): Promise<ListRoundsResponse> {
+      const principal = principalOf(ctx);
+      assertReadRole(principal);
+      const unit = request.unitCode === '' ? principal.unitCode : request.unitCode;
+      if (request.year !== 0 && (request.year < 2016 || request.year > 2100)) {
+        throw new InvalidArgumentError('year', 'must be 0 (every year) or between 2016 and 2100');
+      }
+      const filter: RoundFilter = {
+        year: request.year === 0 ? undefined : request.year,
+        status: statusFromProto(request.status),
+      };
+      if (unit === NATIONAL_UNIT_CODE) {
+        // the whole country
+      } else if (units.isProvince(unit)) filter.provinceCode = unit;
+      else if (units.provinceOfCommune(unit) !== undefined) filter.communeCode = unit;
+      else {
+        throw new InvalidArgumentError(
+          'unit_code',
+          'is not a province or commune of the 2025 structure',
+        );
+      }
+      if (!isInJurisdiction(principal, unit, units.tree)) {
+        throw new PermissionDeniedError(`unit ${unit} is outside your jurisdiction`);
+      }
+      const day = today();
+      const procedures = await loadProcedures(pool);
+      const rows = (await listRounds(pool, filter)).filter(
+        (r) =>
+          !request.overdueOnly ||
+          isOverdue(r.round.deadline, r.round.decision?.decidedOn ?? null, day),
+      );
+      return {
+        rounds: rows.map((r) =>
+          roundToProto(
+            r.round,
+            r,
+            procedures.find((p) => p.code === r.round.procedureCode)?.needsDistrictOpinion ?? false,
+            day,
+          ),
+        ),
+      };
+    },
+
+    async getRound(request: GetRoundRequest, ctx: CallContext): Promise<GetRoundResponse> {
+      const round = await readable(ctx, request.id);
+      const state = await loadState(pool, round);
+      return {
+        round: await roundMessage(pool, state, today()),
+        households: state.households.map(listedToProto),
+        meetings: state.meetings.map(meetingToProto),
+      };
+    },
+
+    async computeResults(
+      request: ComputeResultsRequest,
+      ctx: CallContext,
+    ): Promise<ComputeResultsResponse> {
+      const round = await readable(ctx, request.roundId);
+      const state = await loadState(pool, round);
+      const codes = new Map(state.households.map((h) => [h.householdId, h.householdCode]));
+      const changes = changeList(
+        state.households
+          .filter((h) => h.assessment !== null)
+          .map((h) => ({
+            householdId: h.householdId,
+            previous: h.previous,
+            current: h.assessment!.classification,
+          })),
+      );
+      return {
+        changes: changes.map((c) => ({
+          householdId: c.householdId,
+          householdCode: codes.get(c.householdId) ?? '',
+          previousClassification: previousToProto(c.previous),
+          classification: classificationToProto(c.current),
+          kind: changeKindToProto(c.kind),
+        })),
+        unassessedHouseholdIds: state.households
+          .filter((h) => h.assessment === null)
+          .map((h) => h.householdId),
+      };
+    },
+  };
+}
