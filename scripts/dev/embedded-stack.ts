@@ -1,8 +1,9 @@
 /**
  * The embedded default as one composition: embedded PostgreSQL (one database per service),
  * identity in process (local credential store, in-process bus), the development identity
- * provider, and the edge (memory sessions and rate limits). `npm start` and the browser
- * test both use it. stop() goes edge → devidp → identity → PostgreSQL, each bounded.
+ * provider, households in process (database `households`, same bus, tokens of the devidp),
+ * and the edge (memory sessions and rate limits). `npm start` and the browser test both use
+ * it. stop() goes edge → devidp → households → identity → PostgreSQL, each bounded.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -18,6 +19,11 @@ import { InProcessBus } from '@posa/events';
 import { type Logger, todayInVietnam } from '@posa/platform';
 import { createApp as createEdgeApp, type EdgeApp } from '../../services/edge/src/app';
 import { loadEdgeConfig } from '../../services/edge/src/config';
+import {
+  createApp as createHouseholdsApp,
+  type HouseholdsApp,
+} from '../../services/households/src/app';
+import { loadHouseholdsConfig } from '../../services/households/src/config';
 import { createApp as createIdentityApp, type IdentityApp } from '../../services/identity/src/app';
 import { loadIdentityConfig } from '../../services/identity/src/config';
 import { ensureDemoAccounts } from './demo-accounts';
@@ -42,6 +48,10 @@ export interface StackPorts {
   identityHttp: number;
   identityMetrics: number;
   edgeMetrics: number;
+  /** Households gRPC, health and metrics; absent: any free port. */
+  householdsGrpc?: number;
+  householdsHttp?: number;
+  householdsMetrics?: number;
 }
 
 export const DEFAULT_PORTS: StackPorts = {
@@ -52,6 +62,9 @@ export const DEFAULT_PORTS: StackPorts = {
   devidp: 8180,
   edge: 8080,
   edgeMetrics: 9464,
+  householdsGrpc: 50052,
+  householdsHttp: 8092,
+  householdsMetrics: 9466,
 };
 
 export interface StackOptions {
@@ -65,9 +78,10 @@ export interface RunningStack {
   edgeUrl: string;
   devidpUrl: string;
   identityAddress: string;
+  householdsAddress: string;
   postgres: EmbeddedPostgresHandle;
   demoAccountsCreated: number;
-  /** Stops edge, devidp, identity and PostgreSQL in that order. Idempotent. */
+  /** Stops edge, devidp, households, identity and PostgreSQL in that order. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -104,6 +118,7 @@ export async function startEmbeddedStack(
     }),
   );
   let identity: IdentityApp | undefined;
+  let households: HouseholdsApp | undefined;
   let devidp: DevIdp | undefined;
   let edge: EdgeApp | undefined;
   let stopping: Promise<void> | undefined;
@@ -127,6 +142,7 @@ export async function startEmbeddedStack(
       };
       if (edge) await bounded('edge', () => edge!.stop(2000), 4000);
       if (devidp) await bounded('devidp', () => devidp!.stop(1000), 2000);
+      if (households) await bounded('households', () => households!.stop(2000), 4000);
       if (identity) await bounded('identity', () => identity!.stop(2000), 4000);
       await bounded('postgres', () => postgres.stop(), 10_000);
     })();
@@ -191,12 +207,31 @@ export async function startEmbeddedStack(
     );
     step('devidp', `${idp.baseUrl}  issuer ${idp.issuer}`);
 
+    households = createHouseholdsApp(
+      loadHouseholdsConfig({
+        DATABASE_URL: postgres.urlFor('households'),
+        GRPC_PORT: String(ports.householdsGrpc ?? 0),
+        HTTP_PORT: String(ports.householdsHttp ?? 0),
+        METRICS_PORT: String(ports.householdsMetrics ?? 0),
+        LISTEN_HOST: '127.0.0.1',
+        KEYCLOAK_ISSUER_URL: idp.issuer,
+        EVENTS_TRANSPORT: 'in-process',
+        LOG_LEVEL: options.logLevel,
+      }),
+      logger.child({ component: 'households' }),
+      { bus },
+    );
+    const householdsPorts = await households.start();
+    const householdsAddress = `127.0.0.1:${householdsPorts.grpcPort}`;
+    step('households', `gRPC ${householdsAddress}  health :${householdsPorts.healthPort}`);
+
     edge = createEdgeApp(
       loadEdgeConfig({
         HTTP_PORT: String(ports.edge),
         METRICS_PORT: String(ports.edgeMetrics),
         LISTEN_HOST: '127.0.0.1',
         IDENTITY_ADDRESS: `127.0.0.1:${identityPorts.grpcPort}`,
+        HOUSEHOLDS_ADDRESS: householdsAddress,
         KEYCLOAK_URL: idp.baseUrl,
         SESSION_STORE: 'memory',
         // Memory sessions end with the process anyway; a fresh secret per start.
@@ -212,6 +247,7 @@ export async function startEmbeddedStack(
       edgeUrl,
       devidpUrl: idp.baseUrl,
       identityAddress: `127.0.0.1:${identityPorts.grpcPort}`,
+      householdsAddress,
       postgres,
       demoAccountsCreated: created,
       stop,

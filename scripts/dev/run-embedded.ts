@@ -43,6 +43,12 @@ async function main(): Promise<void> {
     devidp: portFrom('POSA_DEVIDP_PORT', DEFAULT_PORTS.devidp),
     edge: portFrom('POSA_EDGE_PORT', DEFAULT_PORTS.edge),
     edgeMetrics: portFrom('POSA_EDGE_METRICS_PORT', DEFAULT_PORTS.edgeMetrics),
+    householdsGrpc: portFrom('POSA_HOUSEHOLDS_PORT', DEFAULT_PORTS.householdsGrpc ?? 0),
+    householdsHttp: portFrom('POSA_HOUSEHOLDS_HEALTH_PORT', DEFAULT_PORTS.householdsHttp ?? 0),
+    householdsMetrics: portFrom(
+      'POSA_HOUSEHOLDS_METRICS_PORT',
+      DEFAULT_PORTS.householdsMetrics ?? 0,
+    ),
   };
 
   let stopping = false;
@@ -50,7 +56,9 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopping edge, identity provider, identity, PostgreSQL ...`);
+    console.log(
+      `\n${signal}: stopping edge, identity provider, households, identity, PostgreSQL ...`,
+    );
     // Bounded: if anything hangs, leave anyway.
     setTimeout(() => {
       console.error('stop took longer than 25 s; exiting');
@@ -69,8 +77,8 @@ async function main(): Promise<void> {
   console.log('Starting the POSA embedded default ...');
   const stack = await startEmbeddedStack(
     { dataDir, ports, logger: log, logLevel },
-    (component, detail) => console.log(`  ${component.padEnd(9)} ${detail}`),
-    (component, ms) => console.log(`  ${component.padEnd(9)} stopped (${ms} ms)`),
+    (component, detail) => console.log(`  ${component.padEnd(10)} ${detail}`),
+    (component, ms) => console.log(`  ${component.padEnd(10)} stopped (${ms} ms)`),
   );
   running.stop = stack.stop;
   if (stopping) {

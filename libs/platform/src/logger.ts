@@ -38,6 +38,10 @@ export const PERSONAL_DATA_KEYS: readonly string[] = [
   'birthDate',
   'birth_date',
   'address',
+  'streetAddress',
+  'street_address',
+  // A raw request body (body parsers attach it to their errors).
+  'body',
   'phone',
   'phoneNumber',
   'phone_number',

@@ -21,6 +21,10 @@ import {
 import { apiRouter } from './api/router';
 import { sessionStoreKind, type EdgeConfig } from './config';
 import { createAccountGateway } from './gateways/account-gateway';
+import { createHouseholdGateway } from './gateways/household-gateway';
+import { createImportGateway } from './gateways/import-gateway';
+import { createReviewGateway } from './gateways/review-gateway';
+import { createRegistryQualityGateway } from './gateways/registry-quality-gateway';
 import { createIdentityHealthProbe } from './gateways/identity-health';
 import { createUnitGateway } from './gateways/unit-gateway';
 import { grantAttacher } from './http/auth';
@@ -36,6 +40,17 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth-routes';
 import { compromisedRoutes } from './routes/compromised';
 import { homeRoutes } from './routes/home';
+import { householdDetailRoutes } from './routes/household-detail';
+import { householdMovesRoutes } from './routes/household-moves';
+import { memberVerificationRoutes } from './routes/member-verification';
+import { duplicateRoutes } from './routes/duplicates';
+import { sampleRoutes } from './routes/samples';
+import { householdSearchRoutes } from './routes/household-search';
+import { householdRoutes } from './routes/households';
+import { povertyStandardRoutes } from './routes/poverty-standards';
+import { importRoutes } from './routes/imports';
+import { reviewRoundRoutes } from './routes/review-rounds';
+import { reviewStepRoutes } from './routes/review-steps';
 import { langRoutes } from './routes/lang';
 import { opsRoutes } from './routes/ops';
 import { unitRoutes } from './routes/units';
@@ -78,6 +93,19 @@ export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
   const readiness = new Readiness();
   const units = createUnitGateway(config.IDENTITY_ADDRESS, config.GRPC_DEADLINE_MS, metrics);
   const accounts = createAccountGateway(config.IDENTITY_ADDRESS, config.GRPC_DEADLINE_MS, metrics);
+  const households = createHouseholdGateway(
+    config.HOUSEHOLDS_ADDRESS,
+    config.GRPC_DEADLINE_MS,
+    metrics,
+  );
+  const imports = createImportGateway(config.HOUSEHOLDS_ADDRESS, config.GRPC_DEADLINE_MS, metrics);
+  const importLimits = { maxBytes: config.IMPORT_MAX_BYTES, deadlineMs: config.IMPORT_DEADLINE_MS };
+  const reviews = createReviewGateway(config.HOUSEHOLDS_ADDRESS, config.GRPC_DEADLINE_MS, metrics);
+  const registryQuality = createRegistryQualityGateway(
+    config.HOUSEHOLDS_ADDRESS,
+    config.GRPC_DEADLINE_MS,
+    metrics,
+  );
   const identityHealth = createIdentityHealthProbe(config.IDENTITY_ADDRESS, 1000);
   readiness.addCheck('identity', () => identityHealth.check(), { timeoutMs: 1500 });
   let redis: RedisClientType | undefined;
@@ -124,7 +152,30 @@ export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
       }),
     );
     app.use(grantAttacher(keycloak));
-    app.use('/api/v1', apiRouter({ units, accounts, csrf, logger }));
+    app.use(
+      '/api/v1',
+      apiRouter({
+        units,
+        accounts,
+        households,
+        imports,
+        importLimits,
+        reviews,
+        registryQuality,
+        csrf,
+        logger,
+      }),
+    );
+    // The create-household form carries six fields per member (up to 50 members).
+    app.use(
+      '/households',
+      express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 400 }),
+    );
+    // The field check of a sampled household carries one answer per field and member.
+    app.use(
+      '/samples',
+      express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 600 }),
+    );
     app.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 }));
     const signInLimiter = limiter({
       name: 'signin',
@@ -141,6 +192,18 @@ export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
     app.use(accountActionRoutes({ units, accounts, csrf }));
     app.use(compromisedRoutes({ accounts, csrf, logger }));
     app.use(auditRoutes({ accounts, csrf }));
+    // List and create first, then search, then /households/:id (which would match both).
+    app.use(householdRoutes({ households, csrf }));
+    app.use(householdSearchRoutes({ households, csrf }));
+    app.use(householdDetailRoutes({ households, csrf }));
+    app.use(householdMovesRoutes({ households, registryQuality, csrf }));
+    app.use(memberVerificationRoutes({ households, registryQuality, csrf }));
+    app.use(duplicateRoutes({ registryQuality, csrf }));
+    app.use(sampleRoutes({ households, registryQuality, csrf }));
+    app.use(povertyStandardRoutes({ households, csrf }));
+    app.use(importRoutes({ imports, importLimits, csrf, logger }));
+    app.use(reviewRoundRoutes({ reviews, households, csrf }));
+    app.use(reviewStepRoutes({ reviews, households, csrf }));
     app.use(notFoundHandler(csrf));
     app.use(pageErrorHandler(csrf, logger));
     return app;
@@ -153,6 +216,10 @@ export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
       if (ops) await ops.close();
       units.close();
       accounts.close();
+      households.close();
+      imports.close();
+      reviews.close();
+      registryQuality.close();
       identityHealth.close();
       (store as { stopInterval?: () => void } | undefined)?.stopInterval?.();
       if (redis?.isOpen) await redis.quit();

@@ -31,6 +31,22 @@ export const configSchema = {
     default: '127.0.0.1:50051',
     doc: 'host:port of the identity gRPC server',
   }),
+  HOUSEHOLDS_ADDRESS: str({
+    default: '127.0.0.1:50052',
+    doc: 'host:port of the households gRPC server',
+  }),
+  IMPORT_MAX_BYTES: int({
+    min: 1024,
+    max: 2 * 1024 ** 3,
+    default: 50 * 1024 ** 2,
+    doc: 'largest form C/C1 file accepted for import (bytes)',
+  }),
+  IMPORT_DEADLINE_MS: int({
+    min: 1000,
+    max: 3_600_000,
+    default: 900_000,
+    doc: 'deadline of an import upload (the service answers when the import has finished)',
+  }),
   GRPC_DEADLINE_MS: int({
     min: 100,
     max: 60_000,

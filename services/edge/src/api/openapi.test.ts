@@ -2,6 +2,10 @@ import type { Router } from 'express';
 import { createLogger } from '@posa/platform';
 import { createCsrf } from '../http/csrf';
 import type { AccountGateway } from '../gateways/account-gateway';
+import type { HouseholdGateway } from '../gateways/household-gateway';
+import type { ImportGateway } from '../gateways/import-gateway';
+import type { RegistryQualityGateway } from '../gateways/registry-quality-gateway';
+import type { ReviewGateway } from '../gateways/review-gateway';
 import type { UnitGateway } from '../gateways/unit-gateway';
 import { buildOpenApi, openApiPath } from './openapi';
 import { apiRouter } from './router';
@@ -35,6 +39,11 @@ describe('OpenAPI document', () => {
   const router = apiRouter({
     units: {} as UnitGateway,
     accounts: {} as AccountGateway,
+    households: {} as HouseholdGateway,
+    imports: {} as ImportGateway,
+    importLimits: { maxBytes: 1, deadlineMs: 1 },
+    reviews: {} as ReviewGateway,
+    registryQuality: {} as RegistryQualityGateway,
     csrf: createCsrf(),
     logger: createLogger({ service: 'edge', level: 'silent' }),
   });

@@ -10,6 +10,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'refused: role or jurisdiction (message gives the reason), or CSRF token missing',
   404: 'not found',
   409: 'already exists or not possible in the current state',
+  413: 'the uploaded file is larger than the limit',
   429: 'rate limit reached',
   503: 'a service is unavailable or did not answer in time',
 };
@@ -24,7 +25,9 @@ function operation(route: ApiRoute): Record<string, unknown> {
     [String(route.success.status)]: {
       description: route.success.description,
       content: {
-        'application/json': { schema: { $ref: `#/components/schemas/${route.success.schema}` } },
+        [route.success.contentType ?? 'application/json']: {
+          schema: { $ref: `#/components/schemas/${route.success.schema}` },
+        },
       },
     },
   };
@@ -47,7 +50,9 @@ function operation(route: ApiRoute): Record<string, unknown> {
           requestBody: {
             required: true,
             content: {
-              'application/json': { schema: { $ref: `#/components/schemas/${route.requestBody}` } },
+              [route.requestContentType ?? 'application/json']: {
+                schema: { $ref: `#/components/schemas/${route.requestBody}` },
+              },
             },
           },
         }

@@ -9,6 +9,13 @@ import { callerOf } from '../http/auth';
 import { badRequest } from '../http/errors';
 import { parsePage, parseVersion, requiredText } from '../http/params';
 import { accountApiRoutes } from './account-routes';
+import { householdApiRoutes } from './household-routes';
+import { moveApiRoutes } from './move-routes';
+import { qualityApiRoutes } from './quality-routes';
+import { samplingApiRoutes } from './sampling-routes';
+import { householdSearchApiRoutes } from './household-search-routes';
+import { importApiRoutes } from './import-routes';
+import { reviewApiRoutes } from './review-routes';
 import type { ParameterSpec, ApiRoute } from './route-types';
 import {
   KIND_OF_NAME,
@@ -270,4 +277,15 @@ const unitApiRoutes: ApiRoute[] = [
   },
 ];
 
-export const apiRoutes: ApiRoute[] = [...unitApiRoutes, ...accountApiRoutes];
+// The search routes come before /households/:id, which would otherwise match them.
+export const apiRoutes: ApiRoute[] = [
+  ...unitApiRoutes,
+  ...accountApiRoutes,
+  ...householdSearchApiRoutes,
+  ...householdApiRoutes,
+  ...moveApiRoutes,
+  ...qualityApiRoutes,
+  ...samplingApiRoutes,
+  ...importApiRoutes,
+  ...reviewApiRoutes,
+];

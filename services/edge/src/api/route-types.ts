@@ -1,6 +1,10 @@
 /** The shape of one API route: the router and the OpenAPI document are both built from it. */
 import type { Request } from 'express';
 import type { AccountGateway } from '../gateways/account-gateway';
+import type { HouseholdGateway } from '../gateways/household-gateway';
+import type { RegistryQualityGateway } from '../gateways/registry-quality-gateway';
+import type { ImportGateway, UploadLimits } from '../gateways/import-gateway';
+import type { ReviewGateway } from '../gateways/review-gateway';
 import type { UnitGateway } from '../gateways/unit-gateway';
 import type { SchemaName } from './schemas';
 
@@ -20,8 +24,10 @@ export interface ApiRoute {
   summary: string;
   parameters: ParameterSpec[];
   requestBody?: SchemaName;
+  /** Media type of the request body (default application/json), e.g. a file upload. */
+  requestContentType?: string;
   /** Success status and body schema. */
-  success: { status: number; schema: SchemaName; description: string };
+  success: { status: number; schema: SchemaName; description: string; contentType?: string };
   /** Error statuses this route may answer (all with the Error body). */
   errors: number[];
   /** False for public routes (the OpenAPI document). */
@@ -32,5 +38,10 @@ export interface ApiRoute {
 export interface ApiDeps {
   units: UnitGateway;
   accounts: AccountGateway;
+  households: HouseholdGateway;
+  imports: ImportGateway;
+  importLimits: UploadLimits;
+  reviews: ReviewGateway;
+  registryQuality: RegistryQualityGateway;
   openApi: () => unknown;
 }

@@ -2,13 +2,19 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '@posa/platform';
 import type { createCsrf } from '../http/csrf';
-import { errorBody, toHttpError } from '../http/errors';
+import { errorBody, loggableError, toHttpError } from '../http/errors';
+import { FileAnswer } from './file-answer';
 import { buildOpenApi } from './openapi';
 import { apiRoutes, type ApiDeps } from './route-table';
 
 export interface ApiRouterDeps {
   units: ApiDeps['units'];
   accounts: ApiDeps['accounts'];
+  households: ApiDeps['households'];
+  imports: ApiDeps['imports'];
+  importLimits: ApiDeps['importLimits'];
+  reviews: ApiDeps['reviews'];
+  registryQuality: ApiDeps['registryQuality'];
   csrf: ReturnType<typeof createCsrf>;
   logger: Logger;
 }
@@ -16,7 +22,16 @@ export interface ApiRouterDeps {
 export function apiRouter(deps: ApiRouterDeps): Router {
   const router = Router();
   const document = buildOpenApi();
-  const apiDeps: ApiDeps = { units: deps.units, accounts: deps.accounts, openApi: () => document };
+  const apiDeps: ApiDeps = {
+    units: deps.units,
+    accounts: deps.accounts,
+    households: deps.households,
+    imports: deps.imports,
+    importLimits: deps.importLimits,
+    reviews: deps.reviews,
+    registryQuality: deps.registryQuality,
+    openApi: () => document,
+  };
   router.use(express.json({ limit: '16kb' }));
   router.use((_req, res, next) => {
     res.set('cache-control', 'no-store');
@@ -25,6 +40,7 @@ export function apiRouter(deps: ApiRouterDeps): Router {
   for (const route of apiRoutes) {
     const handle = async (req: Request, res: Response): Promise<void> => {
       const body = await route.handler(req, apiDeps);
+      if (body instanceof FileAnswer) return body.send(res, route.success.status);
       res.status(route.success.status).json(body);
     };
     if (route.method === 'get') router.get(route.path, handle);
@@ -41,7 +57,8 @@ export function apiRouter(deps: ApiRouterDeps): Router {
     const mapped = parseFailure
       ? { status: 400, code: 'INVALID_ARGUMENT', field: 'body', message: 'body is not valid JSON' }
       : error;
-    if (mapped.status >= 500) deps.logger.error({ err, code: mapped.code }, 'api request failed');
+    if (mapped.status >= 500)
+      deps.logger.error({ err: loggableError(err), code: mapped.code }, 'api request failed');
     res.status(mapped.status).json(errorBody(mapped));
   });
   return router;

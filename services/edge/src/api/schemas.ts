@@ -1,5 +1,10 @@
 /** JSON Schemas (OpenAPI 3.1 components) of the API's bodies. */
 import { accountSchemas } from './account-schemas';
+import { householdSchemas } from './household-schemas';
+import { importSchemas } from './import-schemas';
+import { reviewSchemas } from './review-schemas';
+import { moveQualitySchemas } from './move-quality-schemas';
+import { samplingSchemas } from './sampling-schemas';
 
 const nullableString = { type: ['string', 'null'] };
 const date = { type: ['string', 'null'], format: 'date' };
@@ -100,6 +105,11 @@ export const schemas = {
     },
   },
   ...accountSchemas,
+  ...householdSchemas,
+  ...importSchemas,
+  ...reviewSchemas,
+  ...moveQualitySchemas,
+  ...samplingSchemas,
   OpenApiDocument: { type: 'object', description: 'this document' },
   Error: {
     type: 'object',

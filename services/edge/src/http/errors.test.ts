@@ -11,7 +11,9 @@ import {
   UnauthenticatedError,
   UnavailableError,
 } from '@posa/platform';
-import { badRequest, errorBody, toHttpError } from './errors';
+import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { badRequest, errorBody, loggableError, toHttpError } from './errors';
 
 describe('toHttpError', () => {
   it.each([
@@ -60,5 +62,39 @@ describe('toHttpError', () => {
     expect(errorBody(toHttpError(badRequest('asOf', 'must be a date YYYY-MM-DD')))).toEqual({
       error: { code: 'INVALID_ARGUMENT', field: 'asOf', message: 'must be a date YYYY-MM-DD' },
     });
+  });
+});
+
+describe('refusals of the body parser', () => {
+  /** Runs express's real form parser over a body and returns what it passed to next(). */
+  async function parse(body: string, parameterLimit: number): Promise<unknown> {
+    const app = express();
+    let caught: unknown;
+    app.post('/', express.urlencoded({ extended: false, parameterLimit }), (_req, res) => {
+      res.end();
+    });
+    app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+      caught = err;
+      res.status(599).end();
+    });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    await fetch(`http://127.0.0.1:${port}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    await new Promise((resolve) => server.close(resolve));
+    return caught;
+  }
+
+  it('answers 413 for too many fields and logs nothing of the form', async () => {
+    const form = 'full_name=Nguy%E1%BB%85n+V%C4%83n+A&citizen_id=001203004567&a=1&b=2';
+    const err = await parse(form, 2);
+    expect(toHttpError(err)).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
+    const logged = JSON.stringify(loggableError(err));
+    expect(logged).not.toContain('001203004567');
+    expect(logged).not.toContain('full_name');
   });
 });

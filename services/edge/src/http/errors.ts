@@ -60,6 +60,34 @@ function isCsrfError(err: unknown): boolean {
   );
 }
 
+/**
+ * Refusals of express's body parsers (413 body too large, 413 too many fields, 400 bad
+ * encoding). They carry the raw body, so only their status and kind are kept.
+ */
+function bodyParserRefusal(err: unknown): HttpError | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const { status: httpStatus, type } = err as { status?: unknown; type?: unknown };
+  if (typeof httpStatus !== 'number' || typeof type !== 'string') return undefined;
+  if (httpStatus === 413)
+    return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `request body refused: ${type}` };
+  if (httpStatus === 400 || httpStatus === 415)
+    return {
+      status: httpStatus,
+      code: 'INVALID_ARGUMENT',
+      message: `request body refused: ${type}`,
+    };
+  return undefined;
+}
+
+/**
+ * What may be logged of a failure: its class, message and stack, never its other
+ * properties (a body parser's error holds the raw form, a driver's error the values).
+ */
+export function loggableError(err: unknown): { type: string; message: string; stack?: string } {
+  if (err instanceof Error) return { type: err.name, message: err.message, stack: err.stack };
+  return { type: typeof err, message: 'non-error value thrown' };
+}
+
 /** Maps anything thrown while serving a request; INTERNAL never carries its cause. */
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof EdgeError) {
@@ -70,6 +98,8 @@ export function toHttpError(err: unknown): HttpError {
       ...(err.field ? { field: err.field } : {}),
     };
   }
+  const refusal = bodyParserRefusal(err);
+  if (refusal) return refusal;
   if (isCsrfError(err))
     return { status: 403, code: CSRF_ERROR_CODE, message: 'missing or invalid CSRF token' };
   if (err instanceof InvalidArgumentError) {

@@ -1,4 +1,5 @@
 /** English texts of the staff console. */
+import { householdsEn } from './households-en';
 import type { MessageKey } from './vi';
 
 export const en: Record<MessageKey, string> = {
@@ -242,4 +243,5 @@ export const en: Record<MessageKey, string> = {
   'error.back': 'Back to home',
   'signedOut.heading': 'You are signed out',
   'signedOut.again': 'Sign in again',
+  ...householdsEn,
 };

@@ -1,4 +1,6 @@
 /** Vietnamese texts of the staff console (the default language). */
+import { householdsVi } from './households-vi';
+
 export const vi = {
   'app.title': 'POSA – Cơ sở dữ liệu giảm nghèo và trợ giúp xã hội',
   'app.short': 'POSA',
@@ -240,6 +242,7 @@ export const vi = {
   'error.back': 'Về trang chủ',
   'signedOut.heading': 'Bạn đã đăng xuất',
   'signedOut.again': 'Đăng nhập lại',
+  ...householdsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -13,10 +13,21 @@ export interface PageContext {
   /** Which navigation entry is current. */
   section?: Section;
   /** Entries the user's roles allow (accounts: administrators; audit: auditors). */
-  nav?: { accounts: boolean; audit: boolean };
+  nav?: { accounts: boolean; audit: boolean; households?: boolean };
 }
 
-export type Section = 'home' | 'units' | 'accounts' | 'audit' | 'compromised';
+export type Section =
+  | 'home'
+  | 'units'
+  | 'accounts'
+  | 'audit'
+  | 'compromised'
+  | 'households'
+  | 'imports'
+  | 'reviews'
+  | 'duplicates'
+  | 'samples'
+  | 'standards';
 
 function languageSwitch(ctx: PageContext): SafeHtml {
   const link = (lang: Language, label: string): SafeHtml =>
@@ -40,6 +51,12 @@ function navigation(ctx: PageContext): SafeHtml {
     >`;
   if (!ctx.signedIn) return html`<a class="button" href="/login">${ctx.t('nav.signIn')}</a>`;
   return html`${item('home', '/', ctx.t('nav.home'))}${item('units', '/units', ctx.t('nav.units'))}
+    ${ctx.nav?.households ? item('households', '/households', ctx.t('nav.households')) : ''}
+    ${ctx.nav?.households ? item('imports', '/imports', ctx.t('nav.imports')) : ''}
+    ${ctx.nav?.households ? item('reviews', '/review-rounds', ctx.t('nav.reviews')) : ''}
+    ${ctx.nav?.households ? item('duplicates', '/duplicates', ctx.t('nav.duplicates')) : ''}
+    ${ctx.nav?.households ? item('samples', '/samples', ctx.t('nav.samples')) : ''}
+    ${item('standards', '/poverty-standards', ctx.t('nav.standards'))}
     ${ctx.nav?.accounts ? item('accounts', '/accounts', ctx.t('nav.accounts')) : ''}
     ${ctx.nav?.audit ? item('audit', '/audit', ctx.t('nav.audit')) : ''}
     ${item('compromised', '/account/compromised', ctx.t('nav.compromised'))}
@@ -49,7 +66,8 @@ function navigation(ctx: PageContext): SafeHtml {
     </form>`;
 }
 
-export function layout(ctx: PageContext, title: string, body: SafeHtml): string {
+/** `head` adds elements to the document head (e.g. the refresh of a running import). */
+export function layout(ctx: PageContext, title: string, body: SafeHtml, head?: SafeHtml): string {
   return html`<!doctype html>
     <html lang="${ctx.lang}">
       <head>
@@ -59,6 +77,7 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml): string 
         <link rel="stylesheet" href="/static/console.css" />
         <link rel="stylesheet" href="/static/accounts.css" />
         <script src="/static/console.js" defer></script>
+        ${head ?? ''}
       </head>
       <body>
         <a class="skip" href="#main">${ctx.t('nav.skip')}</a>

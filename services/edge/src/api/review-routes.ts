@@ -1,0 +1,165 @@
+/**
+ * Review-round routes of /api/v1 (ReviewRoundService with the caller's token): list and open
+ * rounds, read one with its households and meetings, record requests (form 01/04), additions,
+ * assessments, the village meeting, the public posting, the district opinion and the
+ * recognition, and read the change list. The service decides every step and who may take it.
+ */
+import type { Request } from 'express';
+import { callerOf } from '../http/auth';
+import { badRequest } from '../http/errors';
+import { idParam, queryValue, unitCodeParam } from '../forms/household-params';
+import { jsonFields, openRoundInput, reviewRequestInput } from '../forms/review-input';
+import {
+  changeJson,
+  meetingJson,
+  roundHouseholdJson,
+  roundJson,
+  roundStatusOf,
+} from './review-json';
+import { reviewStepApiRoutes } from './review-step-api';
+import type { ApiRoute } from './route-types';
+import { uuidPathParam } from './path-params';
+
+const READ = [400, 401, 403, 404, 429, 503];
+const WRITE = [400, 401, 403, 404, 409, 429, 503];
+const idSpec = uuidPathParam('id', 'review round id');
+const roundId = (req: Request): string => idParam(req.params['id'], 'round_id');
+
+function required<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('the service answered without the round');
+  return value;
+}
+
+export const reviewApiRoutes: ApiRoute[] = [
+  {
+    method: 'get',
+    path: '/review-rounds',
+    operationId: 'listReviewRounds',
+    summary: 'Review rounds of a unit (commune, province or VN; default the caller’s)',
+    parameters: [
+      {
+        name: 'unitCode',
+        in: 'query',
+        description: 'VN, a province or a commune',
+        schema: { type: 'string', pattern: '^(VN|[0-9]{2}|[0-9]{5})$' },
+      },
+      {
+        name: 'year',
+        in: 'query',
+        description: 'only this year',
+        schema: { type: 'integer', minimum: 2016, maximum: 2100 },
+      },
+      {
+        name: 'status',
+        in: 'query',
+        description: 'only this status',
+        schema: { type: 'string', enum: ['open', 'posted', 'recognized'] },
+      },
+      {
+        name: 'overdueOnly',
+        in: 'query',
+        description: 'only overdue monthly rounds',
+        schema: { type: 'boolean' },
+      },
+    ],
+    success: { status: 200, schema: 'ReviewRoundList', description: 'the rounds' },
+    errors: READ,
+    authenticated: true,
+    handler: async (req, deps) => {
+      const yearText = queryValue(req.query, 'year', 4);
+      if (yearText !== '' && !/^\d{4}$/.test(yearText)) throw badRequest('year', 'must be a year');
+      const overdue = queryValue(req.query, 'overdueOnly', 5);
+      if (overdue !== '' && overdue !== 'true' && overdue !== 'false')
+        throw badRequest('overdueOnly', 'must be true or false');
+      const res = await deps.reviews.listRounds(callerOf(req), {
+        unitCode: unitCodeParam(queryValue(req.query, 'unitCode', 5), 'unitCode'),
+        year: yearText === '' ? 0 : Number(yearText),
+        status: roundStatusOf(queryValue(req.query, 'status', 20)),
+        overdueOnly: overdue === 'true',
+      });
+      return { rounds: res.rounds.map(roundJson) };
+    },
+  },
+  {
+    method: 'post',
+    path: '/review-rounds',
+    operationId: 'openReviewRound',
+    summary:
+      'Opens a periodic (1 Sep – 14 Dec) or monthly round of a commune and lists its households',
+    parameters: [],
+    requestBody: 'NewReviewRound',
+    success: { status: 201, schema: 'ReviewRoundDetail', description: 'the round and its list' },
+    errors: WRITE,
+    authenticated: true,
+    handler: async (req, deps) => {
+      const res = await deps.reviews.openRound(callerOf(req), openRoundInput(jsonFields(req.body)));
+      return {
+        round: roundJson(required(res.round)),
+        households: res.households.map(roundHouseholdJson),
+        meetings: [],
+      };
+    },
+  },
+  {
+    method: 'post',
+    path: '/review-requests',
+    operationId: 'recordReviewRequest',
+    summary: 'Records a household’s request: form 01 (periodic round) or form 04 (monthly review)',
+    parameters: [],
+    requestBody: 'NewReviewRequest',
+    success: {
+      status: 201,
+      schema: 'ReviewRequestRecorded',
+      description: 'the request and the year of its round',
+    },
+    errors: WRITE,
+    authenticated: true,
+    handler: async (req, deps) => {
+      const res = await deps.reviews.recordRequest(
+        callerOf(req),
+        reviewRequestInput(jsonFields(req.body)),
+      );
+      return { requestId: res.requestId, year: res.year };
+    },
+  },
+  {
+    method: 'get',
+    path: '/review-rounds/:id',
+    operationId: 'getReviewRound',
+    summary: 'A round with its listed households, their assessments and the village meetings',
+    parameters: [idSpec],
+    success: { status: 200, schema: 'ReviewRoundDetail', description: 'the round' },
+    errors: READ,
+    authenticated: true,
+    handler: async (req, deps) => {
+      const res = await deps.reviews.getRound(callerOf(req), roundId(req));
+      return {
+        round: roundJson(required(res.round)),
+        households: res.households.map(roundHouseholdJson),
+        meetings: res.meetings.map(meetingJson),
+      };
+    },
+  },
+  {
+    method: 'get',
+    path: '/review-rounds/:id/results',
+    operationId: 'computeReviewResults',
+    summary: 'The change list of the assessed households against their previous classification',
+    parameters: [idSpec],
+    success: {
+      status: 200,
+      schema: 'ReviewResults',
+      description: 'changes and unassessed households',
+    },
+    errors: READ,
+    authenticated: true,
+    handler: async (req, deps) => {
+      const res = await deps.reviews.computeResults(callerOf(req), roundId(req));
+      return {
+        changes: res.changes.map(changeJson),
+        unassessedHouseholdIds: res.unassessedHouseholdIds,
+      };
+    },
+  },
+  ...reviewStepApiRoutes,
+];

@@ -1,0 +1,165 @@
+/**
+ * HouseholdImportService as the edge calls it (nhập phiếu C/C1): the upload is a client
+ * stream fed from the HTTP request in chunks (never the whole file in memory), reports and
+ * templates are server streams. Reads are retried when the service is briefly unavailable;
+ * the upload never is.
+ */
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import type { Readable } from 'node:stream';
+import { Metadata, type ServiceError } from '@grpc/grpc-js';
+import {
+  createGrpcClient,
+  fromStatus,
+  type CallOptions,
+  type GrpcClient,
+  type Metrics,
+} from '@posa/platform';
+import {
+  HouseholdImportServiceClient,
+  type DownloadImportReportResponse,
+  type GetImportResponse,
+  type HouseholdImportServiceService,
+  type ImportMetadata,
+  type ListImportsRequest,
+  type ListImportsResponse,
+  type UploadImportResponse,
+} from '@posa/proto';
+import { EdgeError } from '../http/errors';
+import type { Caller } from './unit-gateway';
+
+/** The largest piece of the file in one stream message. */
+const CHUNK_BYTES = 64 * 1024;
+
+export interface UploadLimits {
+  maxBytes: number;
+  deadlineMs: number;
+}
+
+/** An upload under way: what was sent (once the file is through) and the service's answer. */
+export interface UploadCall {
+  /** Resolves when every byte has been sent: size and hex SHA-256 of the file. */
+  sent: Promise<{ size: number; sha256: string }>;
+  /** The service's answer, once the import has finished. */
+  done: Promise<UploadImportResponse>;
+}
+
+export function tooLarge(maxBytes: number): EdgeError {
+  return new EdgeError(
+    413,
+    'PAYLOAD_TOO_LARGE',
+    `the file is larger than ${maxBytes} bytes`,
+    'file',
+  );
+}
+
+export class ImportGateway {
+  constructor(
+    private readonly imports: GrpcClient<HouseholdImportServiceService>,
+    private readonly deadlineMs: number,
+  ) {}
+
+  private metadata(caller: Caller): Record<string, string> {
+    const metadata: Record<string, string> = { authorization: `Bearer ${caller.accessToken}` };
+    if (caller.clientAddress) metadata['x-forwarded-for'] = caller.clientAddress;
+    return metadata;
+  }
+
+  private options(caller: Caller, idempotent: boolean): CallOptions {
+    return { deadlineMs: this.deadlineMs, metadata: this.metadata(caller), idempotent };
+  }
+
+  /**
+   * Streams `file` to UploadImport: the metadata first, then chunks of at most 64 KiB,
+   * waiting for the call to drain. More than `maxBytes` cancels the call (nothing is
+   * imported) and fails with 413 naming `file`.
+   */
+  upload(caller: Caller, meta: ImportMetadata, file: Readable, limits: UploadLimits): UploadCall {
+    const raw = this.imports.raw as HouseholdImportServiceClient;
+    const md = new Metadata();
+    for (const [k, v] of Object.entries(this.metadata(caller))) md.set(k, v);
+    let settled = false;
+    let failure: unknown;
+    let sending!: Promise<{ size: number; sha256: string }>;
+    const done = new Promise<UploadImportResponse>((resolve, reject) => {
+      const call = raw.uploadImport(
+        md,
+        { deadline: Date.now() + limits.deadlineMs },
+        (err: ServiceError | null, res?: UploadImportResponse) => {
+          settled = true;
+          if (failure !== undefined) reject(failure);
+          else if (err) reject(fromStatus(err));
+          else if (res === undefined) reject(new Error('the service answered without the job'));
+          else resolve(res);
+        },
+      );
+      sending = (async () => {
+        const hash = createHash('sha256');
+        let size = 0;
+        call.write({ metadata: meta });
+        try {
+          // Not destroyed on an early stop: the response must still go out on this request.
+          for await (const piece of file.iterator({ destroyOnReturn: false })) {
+            const buf = piece as Buffer;
+            size += buf.length;
+            if (size > limits.maxBytes) throw tooLarge(limits.maxBytes);
+            hash.update(buf);
+            for (let at = 0; at < buf.length && !settled; at += CHUNK_BYTES) {
+              if (!call.write({ chunk: buf.subarray(at, at + CHUNK_BYTES) }))
+                await once(call, 'drain');
+            }
+            if (settled) break; // refused early (e.g. PERMISSION_DENIED): stop sending
+          }
+        } catch (err) {
+          failure = err;
+          call.cancel();
+          file.resume(); // let the rest of the request body go by
+          throw err;
+        }
+        if (settled) file.resume();
+        call.end();
+        return { size, sha256: hash.digest('hex') };
+      })();
+    });
+    // The answer also settles when sending fails; a failure shows on both promises.
+    done.catch(() => undefined);
+    sending.catch(() => undefined);
+    return { sent: sending, done };
+  }
+
+  getImport(caller: Caller, id: string): Promise<GetImportResponse> {
+    return this.imports.call('getImport', { id }, this.options(caller, true));
+  }
+
+  listImports(caller: Caller, request: ListImportsRequest): Promise<ListImportsResponse> {
+    return this.imports.call('listImports', request, this.options(caller, true));
+  }
+
+  /** The validation report (XLSX) in pieces; the first names the file. */
+  downloadReport(caller: Caller, id: string): AsyncIterable<DownloadImportReportResponse> {
+    return this.imports.stream('downloadImportReport', { id }, this.options(caller, false));
+  }
+
+  /** The village-file template (XLSX) of form C or C1 in pieces; the first names the file. */
+  downloadTemplate(caller: Caller, formType: string): AsyncIterable<DownloadImportReportResponse> {
+    return this.imports.stream('downloadImportTemplate', { formType }, this.options(caller, false));
+  }
+
+  close(): void {
+    this.imports.close();
+  }
+}
+
+export function createImportGateway(
+  address: string,
+  deadlineMs: number,
+  metrics?: Metrics,
+): ImportGateway {
+  return new ImportGateway(
+    createGrpcClient(HouseholdImportServiceClient, address, {
+      defaultDeadlineMs: deadlineMs,
+      metrics,
+    }),
+    deadlineMs,
+  );
+}
