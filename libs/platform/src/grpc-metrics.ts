@@ -7,7 +7,7 @@
 import type { Metric, Registry } from 'prom-client';
 import { statusName } from './grpc/errors';
 
-export type GrpcType = 'unary' | 'server_stream';
+export type GrpcType = 'unary' | 'server_stream' | 'client_stream';
 
 /** Counts of one method on one side (server or client). */
 export class MethodSeries {

@@ -4,7 +4,7 @@
  *
  * Names follow go-grpc-prometheus so standard dashboards work: grpc_server_started_total,
  * grpc_server_handled_total, grpc_server_handling_seconds, grpc_client_handled_total,
- * grpc_client_handling_seconds; labels grpc_type (unary|server_stream), grpc_service,
+ * grpc_client_handling_seconds; labels grpc_type (unary|server_stream|client_stream), grpc_service,
  * grpc_method and grpc_code (upper-case status name, e.g. NOT_FOUND). The gRPC ones are
  * kept by grpc-metrics.ts (cheap on the call path); the HTTP ones are prom-client's.
  */

@@ -21,7 +21,7 @@ import {
 } from '@posa/platform';
 import type { HouseholdsConfig } from './config';
 import { householdService } from './grpc/household-service';
-import { addImportService } from './import/import-service';
+import { householdImportService } from './import/import-service';
 import { householdSearchService } from './grpc/household-search-service';
 import { povertyStandardService } from './grpc/poverty-standard-service';
 import { acceptanceSamplingService } from './grpc/sampling-service';
@@ -99,19 +99,17 @@ export function createApp(
       });
       population = await wirePopulationRegistry(config, logger, options.populationSimulator);
       const registry = population.registry;
+      // The jurisdiction tree of the 2025 structure, built once from the shipped unit file.
+      const units = loadUnits();
       server = createGrpcServer({
         services: [
           povertyStandardService({ pool, today }),
-          householdService({ pool, units: loadUnits(), today }),
-          acceptanceSamplingService({ pool, units: loadUnits() }),
-          identityQualityService({ pool, units: loadUnits(), registry, today }),
-          householdSearchService({ pool, units: loadUnits() }),
-          reviewRoundService({
-            pool,
-            units: loadUnits(),
-            predecessors: loadPredecessorDistricts(),
-            today,
-          }),
+          householdService({ pool, units, today }),
+          householdImportService({ pool, units, today, logger }),
+          householdSearchService({ pool, units }),
+          identityQualityService({ pool, units, registry, today }),
+          reviewRoundService({ pool, units, predecessors: loadPredecessorDistricts(), today }),
+          acceptanceSamplingService({ pool, units }),
         ],
         port: config.GRPC_PORT,
         host: config.LISTEN_HOST,
@@ -119,12 +117,6 @@ export function createApp(
         metrics,
         interceptors: [authInterceptor(verifier)],
       });
-      // Client-streaming upload: added beside the platform helper (see import-service.ts).
-      addImportService(
-        server.server,
-        { pool, units: loadUnits(), today, logger },
-        { interceptors: [authInterceptor(verifier)] },
-      );
       // Events written to the outbox with each change are published from here.
       publishing = await startOutboxPublishing({
         service: 'households',

@@ -6,8 +6,10 @@
 import { status } from '@grpc/grpc-js';
 import type {
   MethodDefinition,
+  ServerReadableStream,
   ServerUnaryCall,
   ServerWritableStream,
+  handleClientStreamingCall,
   handleServerStreamingCall,
   handleUnaryCall,
   sendUnaryData,
@@ -15,7 +17,7 @@ import type {
 import type { Logger, LogLevel } from '../logger';
 import type { GrpcMethodMetrics } from '../metrics';
 import { CallContext, runInterceptors } from './context';
-import type { MethodInfo, ServerInterceptor } from './context';
+import type { MethodInfo, ServerInterceptor, ServerSurfaceCall } from './context';
 import { statusName, toStatus } from './errors';
 
 /** A unary handler: return (or resolve) the response, or throw a DomainError. */
@@ -27,17 +29,28 @@ export type ServerStreamHandler<Req, Res> = (
   ctx: CallContext,
 ) => AsyncIterable<Res> | Iterable<Res>;
 
+/**
+ * A client-streaming handler: consume the messages (a file upload in chunks), then return
+ * the one response. Stopping early (a refused upload) ends the call with that outcome.
+ */
+export type ClientStreamHandler<Req, Res> = (
+  messages: AsyncIterable<Req>,
+  ctx: CallContext,
+) => Promise<Res>;
+
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /** The handler type of one method definition (ts-proto's `as const` definitions give exact types). */
 export type HandlerOf<D> =
   D extends MethodDefinition<infer Req, infer Res>
     ? boolean extends D['requestStream']
-      ? UnaryHandler<any, any> | ServerStreamHandler<any, any>
+      ? UnaryHandler<any, any> | ServerStreamHandler<any, any> | ClientStreamHandler<any, any>
       : D extends { requestStream: false; responseStream: false }
         ? UnaryHandler<Req, Res>
         : D extends { requestStream: false; responseStream: true }
           ? ServerStreamHandler<Req, Res>
-          : never
+          : D extends { requestStream: true; responseStream: false }
+            ? ClientStreamHandler<Req, Res>
+            : never
     : never;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
@@ -189,6 +202,42 @@ export function wrapServerStream<Req, Res>(
         if (call.cancelled) finishCall(info, deps, start, abandonedCode(ctx), bug);
         else {
           call.emit('error', { code: st.code, details: st.details, metadata: st.metadata });
+          finishCall(info, deps, start, st.code, bug);
+        }
+      },
+    );
+  };
+}
+
+/** Wraps a promise-style client-streaming handler into a grpc-js one. */
+export function wrapClientStream<Req, Res>(
+  handler: ClientStreamHandler<Req, Res>,
+  info: MethodInfo,
+  deps: WrapDeps,
+): handleClientStreamingCall<Req, Res> {
+  return (call: ServerReadableStream<Req, Res>, callback: sendUnaryData<Res>) => {
+    const start = performance.now();
+    deps.metrics?.started();
+    // The same surface (metadata, peer, deadline, cancelled); only its event typings differ.
+    const ctx = new CallContext(call as unknown as ServerSurfaceCall, info);
+    const run = async (): Promise<Res> => {
+      if (deps.interceptors.length > 0) await runInterceptors(ctx, deps.interceptors);
+      return handler(call as AsyncIterable<Req>, ctx);
+    };
+    run().then(
+      (res) => {
+        if (call.cancelled) finishCall(info, deps, start, abandonedCode(ctx));
+        else {
+          callback(null, res);
+          finishCall(info, deps, start, status.OK);
+        }
+      },
+      (err: unknown) => {
+        const st = toStatus(err);
+        const bug = st.unexpected ? err : undefined;
+        if (call.cancelled) finishCall(info, deps, start, abandonedCode(ctx), bug);
+        else {
+          callback({ code: st.code, details: st.details, metadata: st.metadata });
           finishCall(info, deps, start, st.code, bug);
         }
       },

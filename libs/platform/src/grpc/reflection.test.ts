@@ -113,7 +113,7 @@ describe('server reflection', () => {
     }
   });
 
-  it('refuses client-streaming methods and missing handlers', () => {
+  it('refuses bidirectional methods and missing handlers', () => {
     const { count: _count, ...withoutCount } = handlers;
     expect(() =>
       createGrpcServer({
@@ -122,15 +122,20 @@ describe('server reflection', () => {
         services: [service(EchoService, withoutCount as typeof handlers)],
       }),
     ).toThrow('/posa.test.v1.EchoService/Count: no handler given for method "count"');
-    const clientStreaming = {
-      up: { ...EchoService.say, path: '/posa.test.v1.Up/Up', requestStream: true },
+    const bidirectional = {
+      up: {
+        ...EchoService.say,
+        path: '/posa.test.v1.Up/Up',
+        requestStream: true,
+        responseStream: true,
+      },
     } as const;
     expect(() =>
       createGrpcServer({
         port: 0,
         logger: memoryLogger().logger,
-        services: [{ definition: clientStreaming, implementation: { up: handlers.say } }],
+        services: [{ definition: bidirectional, implementation: { up: handlers.say } }],
       }),
-    ).toThrow('/posa.test.v1.Up/Up: client-streaming and bidirectional methods are not supported');
+    ).toThrow('/posa.test.v1.Up/Up: bidirectional streaming methods are not supported');
   });
 });

@@ -21,12 +21,19 @@ import type { Logger, LogLevel } from '../logger';
 import { splitPath } from '../metrics';
 import type { Metrics } from '../metrics';
 import type { ServerInterceptor } from './context';
-import { wrapServerStream, wrapUnary } from './handlers';
-import type { ServerStreamHandler, ServiceHandlers, UnaryHandler, WrapDeps } from './handlers';
+import { wrapClientStream, wrapServerStream, wrapUnary } from './handlers';
+import type {
+  ClientStreamHandler,
+  ServerStreamHandler,
+  ServiceHandlers,
+  UnaryHandler,
+  WrapDeps,
+} from './handlers';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyServiceDefinition = Record<string, grpc.MethodDefinition<any, any>>;
-type AnyHandler = UnaryHandler<any, any> | ServerStreamHandler<any, any>;
+type AnyHandler =
+  UnaryHandler<any, any> | ServerStreamHandler<any, any> | ClientStreamHandler<any, any>;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** A service definition with its implementation; build it with `service()` for type checking. */
@@ -103,16 +110,30 @@ function buildImplementation(
     const handler = reg.implementation[key];
     if (typeof handler !== 'function')
       throw new Error(`${def.path}: no handler given for method "${key}"`);
-    if (def.requestStream)
-      throw new Error(`${def.path}: client-streaming and bidirectional methods are not supported`);
-    const type = def.responseStream ? 'server_stream' : 'unary';
+    if (def.requestStream && def.responseStream)
+      throw new Error(`${def.path}: bidirectional streaming methods are not supported`);
+    const type = def.requestStream
+      ? 'client_stream'
+      : def.responseStream
+        ? 'server_stream'
+        : 'unary';
     const wrapDeps: WrapDeps = {
       ...deps,
       metrics: metrics?.grpcServerMethod(type, info.service, info.method),
     };
-    impl[key] = def.responseStream
-      ? wrapServerStream(handler as ServerStreamHandler<unknown, unknown>, info, wrapDeps)
-      : wrapUnary(handler as UnaryHandler<unknown, unknown>, info, wrapDeps);
+    if (type === 'client_stream')
+      impl[key] = wrapClientStream(
+        handler as ClientStreamHandler<unknown, unknown>,
+        info,
+        wrapDeps,
+      );
+    else if (type === 'server_stream')
+      impl[key] = wrapServerStream(
+        handler as ServerStreamHandler<unknown, unknown>,
+        info,
+        wrapDeps,
+      );
+    else impl[key] = wrapUnary(handler as UnaryHandler<unknown, unknown>, info, wrapDeps);
   }
   if (name === '') throw new Error('a service definition has no methods');
   return { name, impl };

@@ -1,21 +1,16 @@
 /**
- * HouseholdImportService. The platform's server helper serves unary and server-streaming
- * methods only, so this service is added to the grpc-js server here: unary and streaming
- * handlers through the platform wrappers, UploadImport (client streaming) through
- * client-stream.ts with the same interceptors and error mapping.
+ * HouseholdImportService: UploadImport (client streaming: the file in chunks), the job,
+ * the list, and the report and template as streams of file chunks.
  */
 import { PassThrough, type Writable } from 'node:stream';
-import type * as grpc from '@grpc/grpc-js';
 import { isInJurisdiction, NATIONAL_UNIT_CODE, principalOf } from '@posa/auth';
 import {
   InvalidArgumentError,
   NotFoundError,
   PermissionDeniedError,
-  wrapServerStream,
-  wrapUnary,
+  service,
   type CallContext,
-  type ServerInterceptor,
-  type WrapDeps,
+  type ServiceRegistration,
 } from '@posa/platform';
 import {
   HouseholdImportServiceService,
@@ -29,7 +24,6 @@ import {
   type ListImportsResponse,
 } from '@posa/proto';
 import { assertReadRole } from '../grpc/household-access';
-import { wrapClientStream } from './client-stream';
 import { findJob, listJobs, type ImportJobRecord, type JobListFilter } from './import-jobs';
 import { jobToProto } from './import-mapping';
 import { writeReport } from './report-xlsx';
@@ -137,41 +131,9 @@ export function importHandlers(deps: ImportDeps) {
 }
 
 /** Adds HouseholdImportService to the server (before it starts). */
-export function addImportService(
-  server: grpc.Server,
-  deps: ImportDeps,
-  options: { interceptors: readonly ServerInterceptor[] },
-): void {
-  const wrap: WrapDeps = {
-    logger: deps.logger,
-    interceptors: options.interceptors,
-    callLogLevel: 'debug',
-    metrics: undefined,
-  };
-  const def = HouseholdImportServiceService;
-  const h = importHandlers(deps);
-  const info = (path: string) => ({
-    path,
-    service: 'posa.households.v1.HouseholdImportService',
-    method: path.slice(path.lastIndexOf('/') + 1),
-  });
-  server.addService(def, {
-    uploadImport: wrapClientStream(
-      (messages, ctx) => upload(deps, messages, ctx),
-      info(def.uploadImport.path),
-      wrap,
-    ),
-    getImport: wrapUnary(h.getImport, info(def.getImport.path), wrap),
-    listImports: wrapUnary(h.listImports, info(def.listImports.path), wrap),
-    downloadImportReport: wrapServerStream(
-      h.downloadImportReport,
-      info(def.downloadImportReport.path),
-      wrap,
-    ),
-    downloadImportTemplate: wrapServerStream(
-      h.downloadImportTemplate,
-      info(def.downloadImportTemplate.path),
-      wrap,
-    ),
+export function householdImportService(deps: ImportDeps): ServiceRegistration {
+  return service(HouseholdImportServiceService, {
+    ...importHandlers(deps),
+    uploadImport: (messages, ctx) => upload(deps, messages, ctx),
   });
 }
