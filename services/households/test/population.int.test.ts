@@ -91,6 +91,43 @@ describe('VerifyMember', () => {
     const row = log.changes.find((c) => c.kind === 'member_verified')!;
     expect(JSON.parse(row.afterJson).populationCheck).toMatchObject({ outcome: 'match' });
     expect(row.stamp!.reason).toContain('CSDL');
+
+    // The member carries the check until a checked field changes.
+    const now = await h.households.call('getHousehold', { id: hh.id }, { metadata: officer });
+    const member = now.household!.members[0]!;
+    expect(member.populationCheck).toMatchObject({ outcome: 'match', mismatchedFields: [] });
+    const kept = await h.households.call(
+      'updateMember',
+      {
+        householdId: hh.id,
+        expectedVersion: now.household!.version,
+        memberId: member.id,
+        member: { ...head, citizenId: '001085000451', ethnicGroupCode: '02' },
+        reason: 'sửa dân tộc',
+      },
+      { metadata: officer },
+    );
+    expect(kept.household!.members[0]!.populationCheck?.outcome).toBe('match');
+    const renamed = await h.households.call(
+      'updateMember',
+      {
+        householdId: hh.id,
+        expectedVersion: kept.household!.version,
+        memberId: member.id,
+        member: { ...head, citizenId: '001085000451', fullName: 'Nguyễn Văn Đạt' },
+        reason: 'sửa họ tên',
+      },
+      { metadata: officer },
+    );
+    expect(renamed.household!.members[0]!.populationCheck).toBeUndefined();
+    expect(await stored(hh.headMemberId)).toMatchObject({ outcome: null, fields: null });
+    // The past state still shows the check as it was.
+    const past = await h.households.call(
+      'getHousehold',
+      { id: hh.id, asOf: kept.household!.updatedAt },
+      { metadata: officer },
+    );
+    expect(past.household!.members[0]!.populationCheck?.outcome).toBe('match');
   });
 
   it('stores a mismatch naming the fields that differ', async () => {

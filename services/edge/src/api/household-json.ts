@@ -87,6 +87,14 @@ export interface MemberJson {
   deceasedOn: string | null;
   /** Set when a confirmed duplicate merge absorbed this record: the member kept. */
   mergedIntoMemberId?: string | null;
+  /** The last population-database check of the identity fields as they are now. */
+  populationCheck?: PopulationCheckJson | null;
+}
+
+export interface PopulationCheckJson {
+  outcome: string;
+  mismatchedFields: string[];
+  verifiedAt: string | null;
 }
 
 export interface HouseholdJson {
@@ -134,6 +142,14 @@ export function memberJson(m: Member): MemberJson {
     relation: m.relation,
     deceasedOn: partialDateText(m.deceasedOn),
     mergedIntoMemberId: orNull(m.mergedIntoMemberId),
+    populationCheck:
+      m.populationCheck === undefined
+        ? null
+        : {
+            outcome: m.populationCheck.outcome,
+            mismatchedFields: m.populationCheck.mismatchedFields,
+            verifiedAt: iso(m.populationCheck.verifiedAt),
+          },
   };
 }
 

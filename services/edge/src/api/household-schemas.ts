@@ -60,6 +60,16 @@ export const householdSchemas = {
         ...nullableString,
         description: 'the member kept by a duplicate merge',
       },
+      populationCheck: {
+        type: ['object', 'null'],
+        description:
+          'the last check against the national population database of the identity fields as they are now',
+        properties: {
+          outcome: { type: 'string', enum: ['match', 'mismatch', 'not_found'] },
+          mismatchedFields: { type: 'array', items: { type: 'string' } },
+          verifiedAt: { ...nullableString, format: 'date-time' },
+        },
+      },
     },
   },
   Household: {

@@ -151,29 +151,3 @@ export function mergeStatusOf(text: string, field = 'status'): MergeStatus {
     throw badRequest(field, 'must be proposed, confirmed or rejected');
   return MERGE_STATUS_OF_NAME[value as MergeStatusName];
 }
-
-/**
- * The stored verification of a member, read from the change log (`member_verified` rows
- * carry `populationCheck` in their after JSON): the latest, or null when never verified.
- */
-export function storedVerification(
-  changes: readonly { kind: string; memberId: string | null; after: unknown }[],
-  memberId: string,
-): { outcome: string; mismatchedFields: string[]; verifiedAt: string } | null {
-  for (let i = changes.length - 1; i >= 0; i--) {
-    const c = changes[i]!;
-    if (c.kind !== 'member_verified' || c.memberId !== memberId) continue;
-    const check = (c.after as { populationCheck?: Record<string, unknown> } | null)
-      ?.populationCheck;
-    if (check === undefined || typeof check['outcome'] !== 'string') continue;
-    const fields = Array.isArray(check['mismatchedFields'])
-      ? check['mismatchedFields'].filter((f): f is string => typeof f === 'string')
-      : [];
-    return {
-      outcome: check['outcome'],
-      mismatchedFields: fields,
-      verifiedAt: typeof check['verifiedAt'] === 'string' ? check['verifiedAt'] : '',
-    };
-  }
-  return null;
-}

@@ -2,12 +2,12 @@
  * Verification of a member against the national population database:
  *   GET  /households/:id/members/:memberId/verification   stored outcome, verify button
  *   POST /households/:id/members/:memberId/verify         VerifyMember (CSRF), then back
- * The outcome shown is the one stored by the service (the latest `member_verified` entry
- * of the change log); the service decides who may verify (officers of the commune).
+ * The outcome shown is the one stored on the member by the service (dropped when a checked
+ * field changes since); the service decides who may verify (officers of the commune).
  */
 import { Router, type Request, type Response } from 'express';
-import { changeJson, householdJson, type HouseholdJson } from '../api/household-json';
-import { storedVerification, verificationJson } from '../api/quality-json';
+import { householdJson, type HouseholdJson } from '../api/household-json';
+import { verificationJson } from '../api/quality-json';
 import { callerOf, principalOfRequest } from '../http/auth';
 import { badRequest } from '../http/errors';
 import { HOUSEHOLD_PAGE_ROLES, writesHouseholdsOf } from '../http/household-roles';
@@ -40,8 +40,7 @@ export function memberVerificationRoutes(deps: MemberVerificationDeps): Router {
     const household: HouseholdJson = householdJson(got.household);
     const member = household.members.find((m) => m.id === memberId);
     if (member === undefined) throw badRequest('member_id', 'is not a member of this household');
-    const history = await deps.households.getHouseholdHistory(callerOf(req), id);
-    const stored = storedVerification(history.changes.map(changeJson), memberId);
+    const stored = member.populationCheck ?? null;
     const canVerify =
       writesHouseholdsOf(principalOfRequest(req)) === household.communeCode &&
       member.citizenId !== null &&

@@ -3,7 +3,7 @@
  * outcome of the latest verification (from the change log) and, for officers of the
  * commune, the button that verifies again and stores the new outcome.
  */
-import type { HouseholdJson, MemberJson } from '../api/household-json';
+import type { HouseholdJson, MemberJson, PopulationCheckJson } from '../api/household-json';
 import type { Flash } from '../http/session';
 import { flashBox, formErrorBox, labelOf, vietnamTime, type FormState } from './account-parts';
 import { householdTabs } from './household-parts';
@@ -13,7 +13,7 @@ import { layout, type PageContext } from './layout';
 export interface VerificationModel {
   household: HouseholdJson;
   member: MemberJson;
-  stored: { outcome: string; mismatchedFields: string[]; verifiedAt: string } | null;
+  stored: PopulationCheckJson | null;
   canVerify: boolean;
   flash?: Flash;
   form?: FormState;

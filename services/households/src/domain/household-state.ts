@@ -28,6 +28,14 @@ export interface BirthDate {
   day: number | null;
 }
 
+export interface PopulationCheck {
+  outcome: 'match' | 'mismatch' | 'not_found';
+  /** full_name, date_of_birth, sex: those the population database holds otherwise. */
+  mismatchedFields: string[];
+  /** ISO instant. */
+  verifiedAt: string;
+}
+
 export interface MemberRecord {
   id: string;
   fullName: string;
@@ -40,6 +48,11 @@ export interface MemberRecord {
   deceasedOn: string | null;
   /** trùng lặp: the member this record was merged into by a confirmed duplicate merge. */
   mergedInto?: string;
+  /**
+   * The last check against the national population database (đối chiếu CSDL dân cư) of
+   * the identity fields as they are now; dropped when one of them changes.
+   */
+  populationCheck?: PopulationCheck;
   /** Form C / C1 fields; absent in records written before they existed. */
   formC?: MemberFormC;
 }

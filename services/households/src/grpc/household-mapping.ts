@@ -64,6 +64,14 @@ function memberToProto(m: MemberRecord): Member {
     deceasedOn: m.deceasedOn === null ? undefined : dayOf(m.deceasedOn),
     formC: memberFormCToProto(m.formC),
     mergedIntoMemberId: m.mergedInto ?? '',
+    populationCheck:
+      m.populationCheck === undefined
+        ? undefined
+        : {
+            outcome: m.populationCheck.outcome,
+            mismatchedFields: m.populationCheck.mismatchedFields,
+            verifiedAt: new Date(m.populationCheck.verifiedAt),
+          },
   };
 }
 

@@ -40,6 +40,7 @@ import { checkMembersFormType, householdFormCOf } from './form-c-mapping';
 import { areaOf, rawMemberOf, snapshotToProto } from './household-mapping';
 import { householdMoveHandlers } from './household-moves-handlers';
 import { householdReadHandlers } from './household-read-handlers';
+import { changedMember } from '../domain/member-change';
 import { memberOrFail } from './member-lookup';
 
 export interface HouseholdServiceDeps {
@@ -177,7 +178,7 @@ export function householdService(deps: HouseholdServiceDeps): ServiceRegistratio
           return {
             kind: 'member_updated',
             household: current.household,
-            member: { before, after: { ...before, ...fields } },
+            member: { before, after: changedMember(before, fields) },
           };
         },
       );

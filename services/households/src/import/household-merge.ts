@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { changedMember } from '../domain/member-change';
 import { appendToOutbox } from '@posa/db';
 import type { MemberFields } from '../domain/household-input';
 import type { HouseholdRecord, MemberRecord } from '../domain/household-state';
@@ -95,7 +96,7 @@ export async function mergeHousehold(
           reason: 'the head cannot change through an import',
         };
       }
-      memberChanges.push({ before, after: { ...before, ...m } });
+      memberChanges.push({ before, after: changedMember(before, m) });
     }
   }
   const fields = {

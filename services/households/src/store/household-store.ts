@@ -6,6 +6,7 @@ import type {
   HouseholdRecord,
   HouseholdSnapshot,
   MemberRecord,
+  PopulationCheck,
 } from '../domain/household-state';
 import {
   formCSelect,
@@ -58,6 +59,9 @@ interface MemberRow {
   relation: string;
   deceasedOn: string | null;
   mergedInto: string | null;
+  populationOutcome: PopulationCheck['outcome'] | null;
+  populationMismatchedFields: string[] | null;
+  populationVerifiedAt: Date | null;
 }
 
 function memberOf(row: MemberRow): MemberRecord {
@@ -71,6 +75,15 @@ function memberOf(row: MemberRow): MemberRecord {
     relation: row.relation,
     deceasedOn: row.deceasedOn,
     ...(row.mergedInto ? { mergedInto: row.mergedInto } : {}),
+    ...(row.populationOutcome === null || row.populationVerifiedAt === null
+      ? {}
+      : {
+          populationCheck: {
+            outcome: row.populationOutcome,
+            mismatchedFields: row.populationMismatchedFields ?? [],
+            verifiedAt: row.populationVerifiedAt.toISOString(),
+          },
+        }),
     ...formCOf(row),
   };
 }
@@ -99,7 +112,9 @@ export async function findMembers(db: Queryable, householdId: string): Promise<M
     `SELECT id, full_name AS "fullName", birth_year AS "birthYear", birth_month AS "birthMonth",
        birth_day AS "birthDay", sex, ethnic_group_code AS "ethnicGroupCode",
        citizen_id AS "citizenId", relation, to_char(deceased_on, 'YYYY-MM-DD') AS "deceasedOn",
-       merged_into_member_id AS "mergedInto",
+       merged_into_member_id AS "mergedInto", population_outcome AS "populationOutcome",
+       population_mismatched_fields AS "populationMismatchedFields",
+       population_verified_at AS "populationVerifiedAt",
        ${formCSelect(MEMBER_FORM_C_COLUMNS, 'member')}
      FROM member WHERE household_id = $1
      -- The order a replay of the change log gives (stateAsOf): by the member's first change

@@ -92,12 +92,14 @@ export async function upsertMember(
   await client.query(
     `INSERT INTO member (id, household_id, full_name, name_search, birth_year, birth_month,
        birth_day, sex, ethnic_group_code, citizen_id, relation, deceased_on, created_at, updated_at,
+       population_outcome, population_mismatched_fields, population_verified_at,
        ${MEMBER_FORM_C_COLUMNS.join(', ')})
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $22, $23, $24,
        $14, $15, $16, $17, $18, $19, $20, $21)
      ON CONFLICT (id) DO UPDATE SET full_name = $3, name_search = $4, birth_year = $5,
        birth_month = $6, birth_day = $7, sex = $8, ethnic_group_code = $9, citizen_id = $10,
-       relation = $11, deceased_on = $12, updated_at = $13,
+       relation = $11, deceased_on = $12, updated_at = $13, population_outcome = $22,
+       population_mismatched_fields = $23, population_verified_at = $24,
        ${MEMBER_FORM_C_COLUMNS.map((c, i) => `${c} = $${i + 14}`).join(', ')}
      WHERE member.household_id = $2`,
     [
@@ -115,6 +117,9 @@ export async function upsertMember(
       m.deceasedOn,
       at,
       ...memberFormCParams(m.formC),
+      m.populationCheck?.outcome ?? null,
+      m.populationCheck?.mismatchedFields ?? null,
+      m.populationCheck?.verifiedAt ?? null,
     ],
   );
 }

@@ -143,6 +143,19 @@ export interface Member {
    * member kept. The record stays for history and can no longer be changed.
    */
   mergedIntoMemberId: string;
+  /**
+   * The last check against the national population database (đối chiếu CSDL dân cư) of the
+   * identity fields as they are now; absent when never checked or changed since.
+   */
+  populationCheck?: PopulationCheck | undefined;
+}
+
+export interface PopulationCheck {
+  /** match, mismatch or not_found. */
+  outcome: string;
+  /** With mismatch: full_name, date_of_birth, sex. */
+  mismatchedFields: string[];
+  verifiedAt?: Date | undefined;
 }
 
 export interface Household {
@@ -642,6 +655,7 @@ function createBaseMember(): Member {
     deceasedOn: undefined,
     formC: undefined,
     mergedIntoMemberId: "",
+    populationCheck: undefined,
   };
 }
 
@@ -676,6 +690,9 @@ export const Member: MessageFns<Member> = {
     }
     if (message.mergedIntoMemberId !== "") {
       writer.uint32(82).string(message.mergedIntoMemberId);
+    }
+    if (message.populationCheck !== undefined) {
+      PopulationCheck.encode(message.populationCheck, writer.uint32(90).fork()).join();
     }
     return writer;
   },
@@ -773,6 +790,14 @@ export const Member: MessageFns<Member> = {
             message.mergedIntoMemberId = reader.string();
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.populationCheck = PopulationCheck.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -825,6 +850,11 @@ export const Member: MessageFns<Member> = {
         : isSet(object.merged_into_member_id)
         ? globalThis.String(object.merged_into_member_id)
         : "",
+      populationCheck: isSet(object.populationCheck)
+        ? PopulationCheck.fromJSON(object.populationCheck)
+        : isSet(object.population_check)
+        ? PopulationCheck.fromJSON(object.population_check)
+        : undefined,
     };
   },
 
@@ -860,6 +890,9 @@ export const Member: MessageFns<Member> = {
     if (message.mergedIntoMemberId !== "") {
       obj.mergedIntoMemberId = message.mergedIntoMemberId;
     }
+    if (message.populationCheck !== undefined) {
+      obj.populationCheck = PopulationCheck.toJSON(message.populationCheck);
+    }
     return obj;
   },
 
@@ -884,6 +917,118 @@ export const Member: MessageFns<Member> = {
       ? MemberFormC.fromPartial(object.formC)
       : undefined;
     message.mergedIntoMemberId = object.mergedIntoMemberId ?? "";
+    message.populationCheck = (object.populationCheck !== undefined && object.populationCheck !== null)
+      ? PopulationCheck.fromPartial(object.populationCheck)
+      : undefined;
+    return message;
+  },
+};
+
+function createBasePopulationCheck(): PopulationCheck {
+  return { outcome: "", mismatchedFields: [], verifiedAt: undefined };
+}
+
+export const PopulationCheck: MessageFns<PopulationCheck> = {
+  encode(message: PopulationCheck, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.outcome !== "") {
+      writer.uint32(10).string(message.outcome);
+    }
+    for (const v of message.mismatchedFields) {
+      writer.uint32(18).string(v!);
+    }
+    if (message.verifiedAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.verifiedAt), writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PopulationCheck {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePopulationCheck();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.outcome = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.mismatchedFields.push(reader.string());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.verifiedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PopulationCheck {
+    return {
+      outcome: isSet(object.outcome) ? globalThis.String(object.outcome) : "",
+      mismatchedFields: globalThis.Array.isArray(object?.mismatchedFields)
+        ? object.mismatchedFields.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.mismatched_fields)
+        ? object.mismatched_fields.map((e: any) => globalThis.String(e))
+        : [],
+      verifiedAt: isSet(object.verifiedAt)
+        ? fromJsonTimestamp(object.verifiedAt)
+        : isSet(object.verified_at)
+        ? fromJsonTimestamp(object.verified_at)
+        : undefined,
+    };
+  },
+
+  toJSON(message: PopulationCheck): unknown {
+    const obj: any = {};
+    if (message.outcome !== "") {
+      obj.outcome = message.outcome;
+    }
+    if (message.mismatchedFields?.length) {
+      obj.mismatchedFields = message.mismatchedFields;
+    }
+    if (message.verifiedAt !== undefined) {
+      obj.verifiedAt = message.verifiedAt.toISOString();
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<PopulationCheck>, I>>(base?: I): PopulationCheck {
+    return PopulationCheck.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PopulationCheck>, I>>(object: I): PopulationCheck {
+    const message = createBasePopulationCheck();
+    message.outcome = object.outcome ?? "";
+    message.mismatchedFields = object.mismatchedFields?.map((e) => e) || [];
+    message.verifiedAt = object.verifiedAt ?? undefined;
     return message;
   },
 };
