@@ -192,3 +192,36 @@ describe('2026 periodic round: the commune chair alone', () => {
     });
   });
 });
+
+describe('the list of rounds', () => {
+  it('pages newest first with a token bound to its filter', async () => {
+    const filter = { unitCode: COMMUNE, year: 0, status: 0, overdueOnly: false };
+    const first = await review.call(
+      'listRounds',
+      { ...filter, page: { pageSize: 1, pageToken: '' } },
+      { metadata: officer },
+    );
+    expect(first.rounds.map((r) => r.year)).toEqual([2026]);
+    const token = first.page!.nextPageToken;
+    expect(token).not.toBe('');
+    const second = await review.call(
+      'listRounds',
+      { ...filter, page: { pageSize: 1, pageToken: token } },
+      { metadata: officer },
+    );
+    expect(second.rounds.map((r) => r.year)).toEqual([2025]);
+    expect(second.page!.nextPageToken).toBe('');
+    const all = await review.call('listRounds', filter, { metadata: officer });
+    expect(all.rounds.map((r) => r.year)).toEqual([2026, 2025]);
+
+    const otherFilter = await rejectionOf(
+      review.call(
+        'listRounds',
+        { ...filter, year: 2025, page: { pageSize: 1, pageToken: token } },
+        { metadata: officer },
+      ),
+    );
+    expect(otherFilter.code).toBe(status.INVALID_ARGUMENT);
+    expect(otherFilter.message).toContain('page.page_token');
+  });
+});

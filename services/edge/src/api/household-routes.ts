@@ -16,31 +16,16 @@ import {
   householdStatusOf,
   parseFullDate,
 } from './household-json';
-import type { ApiRoute, ParameterSpec } from './route-types';
-import { uuidPathParam } from './path-params';
+import type { ApiRoute } from './route-types';
+import { nextPageToken, PAGE_PARAMS, uuidPathParam } from './path-params';
 
 const idParamSpec = uuidPathParam('id', 'household id');
 const memberIdSpec = uuidPathParam('memberId', 'member id');
-const PAGE: ParameterSpec[] = [
-  {
-    name: 'pageSize',
-    in: 'query',
-    description: 'items per page (the service caps it)',
-    schema: { type: 'integer', minimum: 1, maximum: 1000 },
-  },
-  {
-    name: 'pageToken',
-    in: 'query',
-    description: 'nextPageToken of the previous page',
-    schema: { type: 'string' },
-  },
-];
 const READ = [400, 401, 403, 404, 429, 503];
 const WRITE = [400, 401, 403, 404, 409, 429, 503];
 
 const householdId = (req: Request): string => idParam(req.params['id'], 'id');
 const memberId = (req: Request): string => idParam(req.params['memberId'], 'member_id');
-const next = (token: string | undefined): string | null => (token ? token : null);
 
 function required<T>(value: T | undefined): T {
   if (value === undefined) throw new Error('the service answered without the household');
@@ -72,7 +57,7 @@ export const householdApiRoutes: ApiRoute[] = [
         description: 'only this status',
         schema: { type: 'string', enum: ['active', 'dissolved'] },
       },
-      ...PAGE,
+      ...PAGE_PARAMS,
     ],
     success: { status: 200, schema: 'HouseholdPage', description: 'households by code' },
     errors: READ,
@@ -86,7 +71,7 @@ export const householdApiRoutes: ApiRoute[] = [
       });
       return {
         households: res.households.map(householdJson),
-        nextPageToken: next(res.page?.nextPageToken),
+        nextPageToken: nextPageToken(res.page?.nextPageToken),
       };
     },
   },

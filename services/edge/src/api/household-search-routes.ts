@@ -11,6 +11,7 @@ import { parsePage } from '../http/params';
 import { queryValue, unitCodeParam } from '../forms/household-params';
 import { householdStatusOf, statusName } from './household-json';
 import { standardJson } from './standard-json';
+import { nextPageToken } from './path-params';
 import type { ApiRoute, ParameterSpec } from './route-types';
 
 const SEARCH_PARAMS: ParameterSpec[] = [
@@ -51,6 +52,18 @@ const SEARCH_PARAMS: ParameterSpec[] = [
     schema: { type: 'string', enum: ['active', 'dissolved'] },
   },
   {
+    name: 'classificationYear',
+    in: 'query',
+    description: 'only households with a classification recognised for this year (rà soát)',
+    schema: { type: 'integer', minimum: 2016, maximum: 2100 },
+  },
+  {
+    name: 'classifications',
+    in: 'query',
+    description: 'with classificationYear: comma-separated classes to keep',
+    schema: { type: 'string', examples: ['poor,near_poor'] },
+  },
+  {
     name: 'pageSize',
     in: 'query',
     description: 'items per page (1..100)',
@@ -75,6 +88,12 @@ function searchQuery(req: Request): SearchQuery {
   };
 }
 
+function classificationYearOf(text: string): number {
+  if (text === '') return 0;
+  if (!/^\d{4}$/.test(text)) throw badRequest('filter.classification_year', 'must be a year');
+  return Number(text);
+}
+
 function searchFilter(req: Request): SearchFilter {
   const deceased = queryValue(req.query, 'includeDeceased', 5);
   if (deceased !== '' && deceased !== 'true' && deceased !== 'false')
@@ -82,13 +101,14 @@ function searchFilter(req: Request): SearchFilter {
   return {
     unitCode: unitCodeParam(queryValue(req.query, 'unitCode'), 'filter.unit_code'),
     status: householdStatusOf(queryValue(req.query, 'status'), 'filter.status'),
-    classificationYear: 0,
-    classifications: [],
+    classificationYear: classificationYearOf(queryValue(req.query, 'classificationYear', 4)),
+    classifications: queryValue(req.query, 'classifications', 100)
+      .split(',')
+      .map((c) => c.trim())
+      .filter((c) => c !== ''),
     includeDeceased: deceased === 'true',
   };
 }
-
-const next = (token: string | undefined): string | null => (token ? token : null);
 
 export const householdSearchApiRoutes: ApiRoute[] = [
   {
@@ -119,7 +139,7 @@ export const householdSearchApiRoutes: ApiRoute[] = [
           headMaskedCitizenId: h.headMaskedCitizenId === '' ? null : h.headMaskedCitizenId,
           memberCount: h.memberCount,
         })),
-        nextPageToken: next(res.page?.nextPageToken),
+        nextPageToken: nextPageToken(res.page?.nextPageToken),
       };
     },
   },
@@ -160,7 +180,7 @@ export const householdSearchApiRoutes: ApiRoute[] = [
           householdStatus: statusName(m.householdStatus),
           deceased: m.deceased,
         })),
-        nextPageToken: next(res.page?.nextPageToken),
+        nextPageToken: nextPageToken(res.page?.nextPageToken),
       };
     },
   },

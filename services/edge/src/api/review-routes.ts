@@ -6,6 +6,7 @@
  */
 import type { Request } from 'express';
 import { callerOf } from '../http/auth';
+import { parsePage } from '../http/params';
 import { badRequest } from '../http/errors';
 import { idParam, queryValue, unitCodeParam } from '../forms/household-params';
 import { jsonFields, openRoundInput, reviewRequestInput } from '../forms/review-input';
@@ -18,7 +19,7 @@ import {
 } from './review-json';
 import { reviewStepApiRoutes } from './review-step-api';
 import type { ApiRoute } from './route-types';
-import { uuidPathParam } from './path-params';
+import { nextPageToken, PAGE_PARAMS, uuidPathParam } from './path-params';
 
 const READ = [400, 401, 403, 404, 429, 503];
 const WRITE = [400, 401, 403, 404, 409, 429, 503];
@@ -61,8 +62,9 @@ export const reviewApiRoutes: ApiRoute[] = [
         description: 'only overdue monthly rounds',
         schema: { type: 'boolean' },
       },
+      ...PAGE_PARAMS,
     ],
-    success: { status: 200, schema: 'ReviewRoundList', description: 'the rounds' },
+    success: { status: 200, schema: 'ReviewRoundList', description: 'the rounds, newest first' },
     errors: READ,
     authenticated: true,
     handler: async (req, deps) => {
@@ -76,8 +78,12 @@ export const reviewApiRoutes: ApiRoute[] = [
         year: yearText === '' ? 0 : Number(yearText),
         status: roundStatusOf(queryValue(req.query, 'status', 20)),
         overdueOnly: overdue === 'true',
+        page: parsePage(req.query),
       });
-      return { rounds: res.rounds.map(roundJson) };
+      return {
+        rounds: res.rounds.map(roundJson),
+        nextPageToken: nextPageToken(res.page?.nextPageToken),
+      };
     },
   },
   {

@@ -60,8 +60,11 @@ export const reviewSchemas = {
   },
   ReviewRoundList: {
     type: 'object',
-    required: ['rounds'],
-    properties: { rounds: { type: 'array', items: ref('ReviewRound') } },
+    required: ['rounds', 'nextPageToken'],
+    properties: {
+      rounds: { type: 'array', items: ref('ReviewRound') },
+      nextPageToken: { type: ['string', 'null'], description: 'null on the last page' },
+    },
   },
   ReviewRoundHousehold: {
     type: 'object',

@@ -17,6 +17,7 @@ import { householdSearchApiRoutes } from './household-search-routes';
 import { importApiRoutes } from './import-routes';
 import { reviewApiRoutes } from './review-routes';
 import type { ParameterSpec, ApiRoute } from './route-types';
+import { PAGE_PARAMS } from './path-params';
 import {
   KIND_OF_NAME,
   LEVEL_OF_NAME,
@@ -51,20 +52,7 @@ const versionParams: ParameterSpec[] = [
     schema: { type: 'string', enum: ['2024', '2025'] },
   },
 ];
-const pageParams: ParameterSpec[] = [
-  {
-    name: 'pageSize',
-    in: 'query',
-    description: 'items per page (the service caps it)',
-    schema: { type: 'integer', minimum: 1, maximum: 1000 },
-  },
-  {
-    name: 'pageToken',
-    in: 'query',
-    description: 'nextPageToken of the previous page',
-    schema: { type: 'string' },
-  },
-];
+const pageParams = PAGE_PARAMS;
 const READ_ERRORS = [400, 401, 403, 404, 429, 503];
 
 function pathCode(req: Request): string {

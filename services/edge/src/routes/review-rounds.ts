@@ -32,6 +32,7 @@ function filterOf(req: Request): RoundFilter {
     year: queryText(req, 'year', 4),
     status: queryText(req, 'status', 20),
     overdue: queryText(req, 'overdue', 1) === '1',
+    page: queryText(req, 'page', 2000),
   };
 }
 
@@ -62,8 +63,14 @@ export function reviewRoundRoutes(deps: ReviewRoundRouteDeps): Router {
         year: filter.year === '' ? 0 : Number(filter.year),
         status: roundStatusOf(filter.status),
         overdueOnly: filter.overdue,
+        page: { pageSize: 50, pageToken: filter.page },
       });
-      return [status, reviewRoundsPage(ctx, { ...base, rounds: found.rounds.map(roundJson) })];
+      const rounds = found.rounds.map(roundJson);
+      const next = found.page?.nextPageToken || undefined;
+      return [
+        status,
+        reviewRoundsPage(ctx, { ...base, rounds, ...(next ? { nextPageToken: next } : {}) }),
+      ];
     } catch (err) {
       const error = describeError(ctx, err);
       if (error.status === 401 || error.status >= 500) throw err;

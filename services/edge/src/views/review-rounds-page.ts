@@ -12,6 +12,7 @@ import {
   formErrorBox,
   invalidAttrs,
   labelOf,
+  pager,
   type Described,
   type FormState,
 } from './account-parts';
@@ -24,11 +25,14 @@ export interface RoundFilter {
   year: string;
   status: string;
   overdue: boolean;
+  /** Page token ('' on the first page). */
+  page: string;
 }
 
 export interface RoundsModel {
   filter: RoundFilter;
   rounds: RoundJson[];
+  nextPageToken?: string;
   /** The commune whose rounds the caller runs (officer), if any. */
   officerCommune?: string;
   flash?: Flash;
@@ -147,6 +151,18 @@ export function reviewRoundsPage(ctx: PageContext, m: RoundsModel): string {
         <button type="submit">${t('accounts.filter')}</button>
       </form>
       ${table}
+      ${pager(
+        t,
+        '/review-rounds',
+        {
+          unit: f.unit || undefined,
+          year: f.year || undefined,
+          status: f.status || undefined,
+          overdue: f.overdue ? '1' : undefined,
+        },
+        m.nextPageToken,
+        f.page !== '',
+      )}
       ${m.officerCommune ? html`<div class="columns">${openForm(ctx, m)} ${requestForm(ctx, m)}</div>` : ''}`,
   );
 }

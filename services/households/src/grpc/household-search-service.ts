@@ -22,7 +22,7 @@ import {
   type SearchMembersRequest,
   type SearchMembersResponse,
 } from '@posa/proto';
-import { decodeCursor, encodeCursor } from '../domain/search-cursor';
+import { decodeCursor, encodeCursor } from '../domain/page-cursor';
 import { criterionKey, parseSearchQuery, type SearchCriterion } from '../domain/search-query';
 import {
   searchHouseholds,

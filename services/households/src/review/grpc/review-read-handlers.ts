@@ -12,8 +12,8 @@ import type {
 import { assertReadRole } from '../../grpc/household-access';
 import { classificationToProto } from '../../grpc/standard-mapping';
 import { changeList } from '../domain/review-changes';
-import { isOverdue } from '../domain/review-procedure';
 import { loadProcedures } from '../store/procedure-store';
+import { decodeCursor, encodeCursor } from '../../domain/page-cursor';
 import { findRound, listRounds, type RoundFilter } from '../store/round-store';
 import { readableRound } from './review-access';
 import { loadState, roundMessage, type ReviewDeps } from './review-deps';
@@ -25,6 +25,16 @@ import {
   roundToProto,
   statusFromProto,
 } from './review-mapping';
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 200;
+
+function pageSizeOf(size: number): number {
+  if (size < 0) throw new InvalidArgumentError('page.page_size', 'must not be negative');
+  return Math.min(size === 0 ? DEFAULT_PAGE_SIZE : size, MAX_PAGE_SIZE);
+}
 
 export function reviewReadHandlers(deps: ReviewDeps) {
   const { pool, units, predecessors, today } = deps;
@@ -60,14 +70,20 @@ export function reviewReadHandlers(deps: ReviewDeps) {
         throw new PermissionDeniedError(`unit ${unit} is outside your jurisdiction`);
       }
       const day = today();
+      if (request.overdueOnly) filter.overdueOn = day;
+      const pageSize = pageSizeOf(request.page?.pageSize ?? 0);
+      const scope = JSON.stringify(['ListRounds', unit, filter]);
+      const key = decodeCursor(scope, request.page?.pageToken ?? '', 3);
+      if (key !== undefined && (!ISO_DAY.test(key[0]!) || !UUID.test(key[2]!))) {
+        throw new InvalidArgumentError('page.page_token', 'is not a token of this list');
+      }
+      const after = key && { startedOn: key[0]!, communeCode: key[1]!, id: key[2]! };
+      const rows = await listRounds(pool, filter, pageSize + 1, after);
+      const page = rows.slice(0, pageSize);
+      const last = page[page.length - 1];
       const procedures = await loadProcedures(pool);
-      const rows = (await listRounds(pool, filter)).filter(
-        (r) =>
-          !request.overdueOnly ||
-          isOverdue(r.round.deadline, r.round.decision?.decidedOn ?? null, day),
-      );
       return {
-        rounds: rows.map((r) =>
+        rounds: page.map((r) =>
           roundToProto(
             r.round,
             r,
@@ -75,6 +91,12 @@ export function reviewReadHandlers(deps: ReviewDeps) {
             day,
           ),
         ),
+        page: {
+          nextPageToken:
+            rows.length > pageSize && last
+              ? encodeCursor(scope, [last.round.startedOn, last.round.communeCode, last.round.id])
+              : '',
+        },
       };
     },
 

@@ -155,6 +155,15 @@ export interface RoundFilter {
   provinceCode?: string;
   year?: number;
   status?: RoundStatus;
+  /** Only monthly rounds past their deadline (undecided by `today`, or decided late). */
+  overdueOn?: string;
+}
+
+/** Where the previous page ended, in the list order (started_on DESC, commune_code, id). */
+export interface RoundCursor {
+  startedOn: string;
+  communeCode: string;
+  id: string;
 }
 
 export interface RoundSummary {
@@ -163,8 +172,13 @@ export interface RoundSummary {
   assessedCount: number;
 }
 
-/** Rounds of a unit, newest first, with their list and assessment counts. */
-export async function listRounds(db: Queryable, f: RoundFilter): Promise<RoundSummary[]> {
+/** Rounds of a unit, newest first, with their list and assessment counts; one page. */
+export async function listRounds(
+  db: Queryable,
+  f: RoundFilter,
+  limit: number,
+  after?: RoundCursor,
+): Promise<RoundSummary[]> {
   const { rows } = await db.query<RoundRow & { household_count: number; assessed_count: number }>(
     `SELECT ${ROUND_COLUMNS},
             (SELECT count(*)::int FROM review_round_household l WHERE l.round_id = r.id)
@@ -176,9 +190,22 @@ export async function listRounds(db: Queryable, f: RoundFilter): Promise<RoundSu
         AND ($2::text IS NULL OR province_code = $2)
         AND ($3::int IS NULL OR year = $3)
         AND ($4::text IS NULL OR status = $4)
+        AND ($5::date IS NULL OR (deadline IS NOT NULL AND COALESCE(decided_on, $5) > deadline))
+        AND ($6::date IS NULL OR started_on < $6
+             OR (started_on = $6 AND (commune_code, id) > ($7, $8::uuid)))
       ORDER BY started_on DESC, commune_code, id
-      LIMIT 1000`,
-    [f.communeCode ?? null, f.provinceCode ?? null, f.year ?? null, f.status ?? null],
+      LIMIT $9`,
+    [
+      f.communeCode ?? null,
+      f.provinceCode ?? null,
+      f.year ?? null,
+      f.status ?? null,
+      f.overdueOn ?? null,
+      after?.startedOn ?? null,
+      after?.communeCode ?? null,
+      after?.id ?? null,
+      limit,
+    ],
   );
   return rows.map((r) => ({
     round: roundOf(r),

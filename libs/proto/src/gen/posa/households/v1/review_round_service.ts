@@ -20,6 +20,7 @@ import {
 } from "@grpc/grpc-js";
 import { CalendarDate } from "../../common/v1/date";
 import { Money } from "../../common/v1/money";
+import { PageRequest, PageResponse } from "../../common/v1/paging";
 import { Classification, classificationFromJSON, classificationToJSON } from "./poverty_standard_service";
 
 export enum ReviewRoundKind {
@@ -380,10 +381,13 @@ export interface ListRoundsRequest {
   status: ReviewRoundStatus;
   /** Only overdue monthly rounds. */
   overdueOnly: boolean;
+  /** Newest first; page size 1-200 (default 50). */
+  page?: PageRequest | undefined;
 }
 
 export interface ListRoundsResponse {
   rounds: ReviewRound[];
+  page?: PageResponse | undefined;
 }
 
 export interface GetRoundRequest {
@@ -1940,7 +1944,7 @@ export const OpenRoundResponse: MessageFns<OpenRoundResponse> = {
 };
 
 function createBaseListRoundsRequest(): ListRoundsRequest {
-  return { unitCode: "", year: 0, status: 0, overdueOnly: false };
+  return { unitCode: "", year: 0, status: 0, overdueOnly: false, page: undefined };
 }
 
 export const ListRoundsRequest: MessageFns<ListRoundsRequest> = {
@@ -1956,6 +1960,9 @@ export const ListRoundsRequest: MessageFns<ListRoundsRequest> = {
     }
     if (message.overdueOnly !== false) {
       writer.uint32(32).bool(message.overdueOnly);
+    }
+    if (message.page !== undefined) {
+      PageRequest.encode(message.page, writer.uint32(42).fork()).join();
     }
     return writer;
   },
@@ -2005,6 +2012,14 @@ export const ListRoundsRequest: MessageFns<ListRoundsRequest> = {
             message.overdueOnly = reader.bool();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.page = PageRequest.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2031,6 +2046,7 @@ export const ListRoundsRequest: MessageFns<ListRoundsRequest> = {
         : isSet(object.overdue_only)
         ? globalThis.Boolean(object.overdue_only)
         : false,
+      page: isSet(object.page) ? PageRequest.fromJSON(object.page) : undefined,
     };
   },
 
@@ -2048,6 +2064,9 @@ export const ListRoundsRequest: MessageFns<ListRoundsRequest> = {
     if (message.overdueOnly !== false) {
       obj.overdueOnly = message.overdueOnly;
     }
+    if (message.page !== undefined) {
+      obj.page = PageRequest.toJSON(message.page);
+    }
     return obj;
   },
 
@@ -2060,18 +2079,24 @@ export const ListRoundsRequest: MessageFns<ListRoundsRequest> = {
     message.year = object.year ?? 0;
     message.status = object.status ?? 0;
     message.overdueOnly = object.overdueOnly ?? false;
+    message.page = (object.page !== undefined && object.page !== null)
+      ? PageRequest.fromPartial(object.page)
+      : undefined;
     return message;
   },
 };
 
 function createBaseListRoundsResponse(): ListRoundsResponse {
-  return { rounds: [] };
+  return { rounds: [], page: undefined };
 }
 
 export const ListRoundsResponse: MessageFns<ListRoundsResponse> = {
   encode(message: ListRoundsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     for (const v of message.rounds) {
       ReviewRound.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.page !== undefined) {
+      PageResponse.encode(message.page, writer.uint32(18).fork()).join();
     }
     return writer;
   },
@@ -2097,6 +2122,14 @@ export const ListRoundsResponse: MessageFns<ListRoundsResponse> = {
             message.rounds.push(ReviewRound.decode(reader, reader.uint32()));
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.page = PageResponse.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2112,6 +2145,7 @@ export const ListRoundsResponse: MessageFns<ListRoundsResponse> = {
   fromJSON(object: any): ListRoundsResponse {
     return {
       rounds: globalThis.Array.isArray(object?.rounds) ? object.rounds.map((e: any) => ReviewRound.fromJSON(e)) : [],
+      page: isSet(object.page) ? PageResponse.fromJSON(object.page) : undefined,
     };
   },
 
@@ -2119,6 +2153,9 @@ export const ListRoundsResponse: MessageFns<ListRoundsResponse> = {
     const obj: any = {};
     if (message.rounds?.length) {
       obj.rounds = message.rounds.map((e) => ReviewRound.toJSON(e));
+    }
+    if (message.page !== undefined) {
+      obj.page = PageResponse.toJSON(message.page);
     }
     return obj;
   },
@@ -2129,6 +2166,9 @@ export const ListRoundsResponse: MessageFns<ListRoundsResponse> = {
   fromPartial<I extends Exact<DeepPartial<ListRoundsResponse>, I>>(object: I): ListRoundsResponse {
     const message = createBaseListRoundsResponse();
     message.rounds = object.rounds?.map((e) => ReviewRound.fromPartial(e)) || [];
+    message.page = (object.page !== undefined && object.page !== null)
+      ? PageResponse.fromPartial(object.page)
+      : undefined;
     return message;
   },
 };

@@ -1,8 +1,8 @@
 /**
- * Opaque page tokens of the searches: the sort key of the last row returned, tied to the
- * query and filter by a short digest so a token is refused with another query (the order
- * would not be the same). base64url of JSON; nothing in it is personal data beyond the
- * normalised name the caller typed or saw.
+ * Opaque page tokens of keyset-paged lists (searches, review rounds): the sort key of the
+ * last row returned, tied to the query and filter by a short digest so a token is refused
+ * with another query (the order would not be the same). base64url of JSON; nothing in it is
+ * personal data beyond the normalised name the caller typed or saw.
  */
 import { createHash } from 'node:crypto';
 import { InvalidArgumentError } from '@posa/platform';
@@ -29,7 +29,7 @@ export function decodeCursor(
   try {
     parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
   } catch {
-    throw new InvalidArgumentError(FIELD, 'is not a token of this search');
+    throw new InvalidArgumentError(FIELD, 'is not a token of this list');
   }
   const body = parsed as { d?: unknown; k?: unknown };
   const key = body.k;
@@ -40,7 +40,7 @@ export function decodeCursor(
     key.length !== keyLength ||
     !key.every((v) => typeof v === 'string')
   ) {
-    throw new InvalidArgumentError(FIELD, 'is not a token of this search');
+    throw new InvalidArgumentError(FIELD, 'is not a token of this list');
   }
   if (body.d !== digestOf(scope)) {
     throw new InvalidArgumentError(FIELD, 'belongs to another query or filter');

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '@posa/platform';
-import { decodeCursor, encodeCursor } from './search-cursor';
+import { decodeCursor, encodeCursor } from './page-cursor';
 
 function reason(f: () => unknown): string {
   try {
