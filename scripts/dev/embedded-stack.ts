@@ -24,6 +24,7 @@ import {
   type HouseholdsApp,
 } from '../../services/households/src/app';
 import { loadHouseholdsConfig } from '../../services/households/src/config';
+import { PopulationSimulator } from '../../services/households/src/population/population-simulator';
 import { createApp as createIdentityApp, type IdentityApp } from '../../services/identity/src/app';
 import { loadIdentityConfig } from '../../services/identity/src/config';
 import { ensureDemoAccounts } from './demo-accounts';
@@ -119,6 +120,7 @@ export async function startEmbeddedStack(
   );
   let identity: IdentityApp | undefined;
   let households: HouseholdsApp | undefined;
+  let populationSimulator: PopulationSimulator | undefined;
   let devidp: DevIdp | undefined;
   let edge: EdgeApp | undefined;
   let stopping: Promise<void> | undefined;
@@ -143,6 +145,7 @@ export async function startEmbeddedStack(
       if (edge) await bounded('edge', () => edge!.stop(2000), 4000);
       if (devidp) await bounded('devidp', () => devidp!.stop(1000), 2000);
       if (households) await bounded('households', () => households!.stop(2000), 4000);
+      if (populationSimulator) await populationSimulator.stop();
       if (identity) await bounded('identity', () => identity!.stop(2000), 4000);
       await bounded('postgres', () => postgres.stop(), 10_000);
     })();
@@ -207,6 +210,9 @@ export async function startEmbeddedStack(
     );
     step('devidp', `${idp.baseUrl}  issuer ${idp.issuer}`);
 
+    // Verification against the population database answers from the simulator here.
+    populationSimulator = new PopulationSimulator();
+    await populationSimulator.start();
     households = createHouseholdsApp(
       loadHouseholdsConfig({
         DATABASE_URL: postgres.urlFor('households'),
@@ -219,7 +225,7 @@ export async function startEmbeddedStack(
         LOG_LEVEL: options.logLevel,
       }),
       logger.child({ component: 'households' }),
-      { bus },
+      { bus, populationSimulator },
     );
     const householdsPorts = await households.start();
     const householdsAddress = `127.0.0.1:${householdsPorts.grpcPort}`;

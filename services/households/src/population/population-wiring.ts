@@ -32,7 +32,11 @@ export async function wirePopulationRegistry(
     if (simulator === undefined) {
       owned = new PopulationSimulator();
       baseUrl = await owned.start();
-      logger.info({ url: baseUrl }, 'population registry simulator started');
+      // Right for the embedded run; anywhere else POPULATION_REGISTRY_URL must be set.
+      logger.warn(
+        { url: baseUrl },
+        'POPULATION_REGISTRY_URL unset: verifications answer from the built-in simulator',
+      );
     } else {
       baseUrl = simulator.url;
     }
