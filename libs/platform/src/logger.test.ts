@@ -123,6 +123,19 @@ describe('createLogger', () => {
     expect(c.raw()).not.toContain('HH-77');
   });
 
+  it('keeps the values a database error quotes, or a parser error holds, out of the line', () => {
+    const c = capture();
+    const err = Object.assign(new Error('duplicate key value violates unique constraint'), {
+      code: '23505',
+      detail: 'Key (citizen_id)=(001085012345) already exists.',
+      body: 'full_name=Nguy%E1%BB%85n',
+    });
+    createLogger({ service: 's', destination: c.destination }).error({ err }, 'write failed');
+    expect(c.raw()).not.toContain('001085012345');
+    expect(c.raw()).not.toContain('full_name=');
+    expect(c.lines()[0]).toMatchObject({ err: { code: '23505', message: err.message } });
+  });
+
   it('has no trace fields outside a span', () => {
     const c = capture();
     createLogger({ service: 's', destination: c.destination }).info('plain');

@@ -42,6 +42,8 @@ export const PERSONAL_DATA_KEYS: readonly string[] = [
   'street_address',
   // A raw request body (body parsers attach it to their errors).
   'body',
+  // PostgreSQL errors quote the offending values: "Key (citizen_id)=(…) already exists."
+  'detail',
   'phone',
   'phoneNumber',
   'phone_number',
@@ -74,7 +76,7 @@ function isPlainObject(v: object): v is Record<string, unknown> {
 /**
  * Returns `value` with personal-data keys censored down to `depthLeft` levels. Copies
  * only what changes (the caller's objects are never modified) and walks only plain
- * objects and arrays: errors go through pino's `err` serializer untouched.
+ * objects and arrays: errors go through `serializeError` (the `err` serializer).
  */
 function censor(value: object, depthLeft: number, keys: ReadonlySet<string>): object {
   if (Array.isArray(value)) {
@@ -121,6 +123,24 @@ export interface LoggerOptions {
   redactKeys?: readonly string[];
 }
 
+/**
+ * What a log line keeps of an error: its class, message, stack, code and cause, never its
+ * other properties (a database error's `detail` quotes the values of the row, a body
+ * parser's error holds the raw form).
+ */
+export function serializeError(err: unknown, depth = 0): Record<string, unknown> {
+  if (!(err instanceof Error)) return { type: typeof err, message: String(err) };
+  const code = (err as { code?: unknown }).code;
+  const out: Record<string, unknown> = {
+    type: err.constructor?.name ?? err.name,
+    message: err.message,
+    stack: err.stack,
+  };
+  if (typeof code === 'string' || typeof code === 'number') out['code'] = code;
+  if (err.cause !== undefined && depth < 3) out['cause'] = serializeError(err.cause, depth + 1);
+  return out;
+}
+
 /** Adds trace_id and span_id of the span active in the current context, if any. */
 function traceFields(): Record<string, string> {
   const span = trace.getSpan(context.active());
@@ -141,6 +161,7 @@ export function createLogger(options: LoggerOptions): Logger {
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin: traceFields,
     formatters: { level: (label) => ({ level: label }), log: redact },
+    serializers: { err: (err: unknown) => serializeError(err) },
   };
   const logger = options.destination ? pino(config, options.destination) : pino(config);
   // pino does not pass child bindings through formatters.bindings: censor them here.

@@ -2,7 +2,7 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '@posa/platform';
 import type { createCsrf } from '../http/csrf';
-import { errorBody, loggableError, toHttpError } from '../http/errors';
+import { errorBody, toHttpError } from '../http/errors';
 import { FileAnswer } from './file-answer';
 import { buildOpenApi } from './openapi';
 import { apiRoutes, type ApiDeps } from './route-table';
@@ -57,8 +57,7 @@ export function apiRouter(deps: ApiRouterDeps): Router {
     const mapped = parseFailure
       ? { status: 400, code: 'INVALID_ARGUMENT', field: 'body', message: 'body is not valid JSON' }
       : error;
-    if (mapped.status >= 500)
-      deps.logger.error({ err: loggableError(err), code: mapped.code }, 'api request failed');
+    if (mapped.status >= 500) deps.logger.error({ err, code: mapped.code }, 'api request failed');
     res.status(mapped.status).json(errorBody(mapped));
   });
   return router;

@@ -13,7 +13,8 @@ import {
 } from '@posa/platform';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { badRequest, errorBody, loggableError, toHttpError } from './errors';
+import { serializeError } from '@posa/platform';
+import { badRequest, errorBody, toHttpError } from './errors';
 
 describe('toHttpError', () => {
   it.each([
@@ -93,7 +94,7 @@ describe('refusals of the body parser', () => {
     const form = 'full_name=Nguy%E1%BB%85n+V%C4%83n+A&citizen_id=001203004567&a=1&b=2';
     const err = await parse(form, 2);
     expect(toHttpError(err)).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
-    const logged = JSON.stringify(loggableError(err));
+    const logged = JSON.stringify(serializeError(err));
     expect(logged).not.toContain('001203004567');
     expect(logged).not.toContain('full_name');
   });

@@ -79,15 +79,6 @@ function bodyParserRefusal(err: unknown): HttpError | undefined {
   return undefined;
 }
 
-/**
- * What may be logged of a failure: its class, message and stack, never its other
- * properties (a body parser's error holds the raw form, a driver's error the values).
- */
-export function loggableError(err: unknown): { type: string; message: string; stack?: string } {
-  if (err instanceof Error) return { type: err.name, message: err.message, stack: err.stack };
-  return { type: typeof err, message: 'non-error value thrown' };
-}
-
 /** Maps anything thrown while serving a request; INTERNAL never carries its cause. */
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof EdgeError) {

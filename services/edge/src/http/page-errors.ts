@@ -4,7 +4,7 @@ import type { Logger } from '@posa/platform';
 import { pageContext, sendPage, type Csrf } from '../routes/page-context';
 import { errorPage, forbiddenPage, notFoundPage } from '../views/error-page';
 import { query } from '../views/html';
-import { loggableError, toHttpError } from './errors';
+import { toHttpError } from './errors';
 import { RoleRequiredError } from './page-roles';
 
 export function notFoundHandler(csrf: Csrf) {
@@ -15,8 +15,7 @@ export function notFoundHandler(csrf: Csrf) {
 export function pageErrorHandler(csrf: Csrf, logger: Logger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const error = toHttpError(err);
-    if (error.status >= 500)
-      logger.error({ err: loggableError(err), code: error.code }, 'page request failed');
+    if (error.status >= 500) logger.error({ err, code: error.code }, 'page request failed');
     if (error.status === 401 && req.session) {
       // The services refused the session's token: forget it, so signing in starts afresh.
       delete (req.session as unknown as Record<string, unknown>)['keycloak-token'];

@@ -15,7 +15,7 @@ import type { ImportJob } from '@posa/proto';
 import { FileAnswer } from '../api/file-answer';
 import { formTypeOf, importJobJson, importModeOf, XLSX_TYPE } from '../api/import-json';
 import { callerOf, principalOfRequest } from '../http/auth';
-import { EdgeError, loggableError, toHttpError } from '../http/errors';
+import { EdgeError, toHttpError } from '../http/errors';
 import { HOUSEHOLD_PAGE_ROLES, writesHouseholdsOf } from '../http/household-roles';
 import { requireRole } from '../http/page-roles';
 import { idParam, unitCodeParam } from '../forms/household-params';
@@ -146,7 +146,7 @@ export function importRoutes(deps: ImportRouteDeps): Router {
         call.done.then(
           (r) =>
             deps.logger.info({ importId: r.job?.id, status: r.job?.status }, 'import finished'),
-          (err: unknown) => deps.logger.warn({ err: loggableError(err) }, 'import upload failed'),
+          (err: unknown) => deps.logger.warn({ err }, 'import upload failed'),
         );
       }
       req.session.flash = {
