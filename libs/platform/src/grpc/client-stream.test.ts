@@ -1,12 +1,14 @@
 /**
- * Client-streaming methods through createGrpcServer (the households file upload uses one):
- * the handler reads every message, interceptors run first, thrown errors become statuses,
- * metrics count the call as client_stream.
+ * Client-streaming methods through createGrpcServer and createGrpcClient (the households
+ * file upload uses one): the handler reads every message, interceptors run first, thrown
+ * errors become statuses, metrics count the call as client_stream on both sides, an early
+ * answer stops the sending, a failing message source cancels the call.
  */
 import * as grpc from '@grpc/grpc-js';
 import { Metrics } from '../metrics';
 import { InvalidArgumentError, UnauthenticatedError } from './errors';
 import { metricValue } from './echo-server.fixture';
+import { createGrpcClient, type ClientConstructor, type GrpcClient } from './client';
 import { createGrpcServer, service, type GrpcServer } from './server';
 import { memoryLogger } from './test-support.fixture';
 
@@ -39,7 +41,9 @@ const SumClient = grpc.makeGenericClientConstructor(SumService, 'posa.test.v1.Su
 
 let server: GrpcServer;
 let client: RawSumClient;
+let sums: GrpcClient<typeof SumService>;
 const metrics = new Metrics();
+const clientMetrics = new Metrics();
 
 beforeAll(async () => {
   server = createGrpcServer({
@@ -71,10 +75,16 @@ beforeAll(async () => {
     `127.0.0.1:${port}`,
     grpc.credentials.createInsecure(),
   ) as unknown as RawSumClient;
+  sums = createGrpcClient(
+    SumClient as unknown as ClientConstructor<typeof SumService>,
+    `127.0.0.1:${port}`,
+    { metrics: clientMetrics },
+  );
 });
 
 afterAll(async () => {
   client.close();
+  sums.close();
   await server.stop(1000);
 });
 
@@ -110,5 +120,42 @@ describe('client-streaming calls', () => {
     const before = await metricValue(metrics, 'grpc_server_handled_total', labels);
     await send([5]);
     expect(await metricValue(metrics, 'grpc_server_handled_total', labels)).toBe(before + 1);
+  });
+});
+
+describe('createGrpcClient.clientStream', () => {
+  it('sends every message of an async source and resolves with the answer', async () => {
+    async function* parts() {
+      for (let n = 1; n <= 100; n++) yield { n };
+    }
+    await expect(sums.clientStream('sum', parts())).resolves.toEqual({ n: 5050 });
+    await expect(
+      sums.clientStream('sum', [{ n: 2 }], { metadata: { 'x-unit': '01' } }),
+    ).resolves.toEqual({ n: 200 });
+    const labels = { grpc_type: 'client_stream', grpc_method: 'Sum', grpc_code: 'OK' };
+    expect(await metricValue(clientMetrics, 'grpc_client_handled_total', labels)).toBe(2);
+  });
+
+  it('stops reading the source once the server has answered with a refusal', async () => {
+    let read = 0;
+    async function* parts() {
+      for (let n = 0; n < 10_000; n++) {
+        read++;
+        yield { n: n === 0 ? -1 : n };
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    const err = await sums.clientStream('sum', parts()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InvalidArgumentError);
+    expect((err as InvalidArgumentError).field).toBe('n');
+    expect(read).toBeLessThan(10_000);
+  });
+
+  it('cancels the call and throws the error of a failing source', async () => {
+    async function* parts() {
+      yield { n: 1 };
+      throw new Error('the file is too large');
+    }
+    await expect(sums.clientStream('sum', parts())).rejects.toThrow('the file is too large');
   });
 });

@@ -9,6 +9,8 @@
  * ...). UNAVAILABLE and DEADLINE_EXCEEDED are retried with exponential back-off and
  * jitter, but only for calls marked idempotent (per call, or by method name in
  * `idempotentMethods`); each attempt gets its own deadline. Metrics are per attempt.
+ * `stream` reads a server stream; `clientStream` sends one (a file in chunks) and is never
+ * retried: its messages cannot be sent twice.
  */
 import * as grpc from '@grpc/grpc-js';
 import type { Metrics, GrpcMethodMetrics } from '../metrics';
@@ -28,11 +30,20 @@ type IsStream<D> = D extends { responseStream: infer R }
   : never;
 /** Method keys callable with `call` (unary) and with `stream` (server streaming). */
 export type UnaryMethods<S> = {
-  [K in keyof S]: false extends IsStream<S[K]> ? K : never;
+  [K in keyof S]: S[K] extends { requestStream: true }
+    ? never
+    : false extends IsStream<S[K]>
+      ? K
+      : never;
 }[keyof S] &
   string;
 export type StreamMethods<S> = {
   [K in keyof S]: true extends IsStream<S[K]> ? K : never;
+}[keyof S] &
+  string;
+/** Method keys callable with `clientStream` (client streaming, one response). */
+export type ClientStreamMethods<S> = {
+  [K in keyof S]: S[K] extends { requestStream: true; responseStream: false } ? K : never;
 }[keyof S] &
   string;
 
@@ -83,6 +94,17 @@ export interface GrpcClient<S> {
     request: RequestOf<S[K]>,
     options?: CallOptions,
   ): AsyncIterable<ResponseOf<S[K]>>;
+  /**
+   * Sends the messages as they come (waiting while the call is full), then ends the
+   * stream; resolves with the response. When the server answers early (a refusal), the
+   * remaining messages are not read. When reading the messages throws, the call is
+   * cancelled and that error is thrown.
+   */
+  clientStream<K extends ClientStreamMethods<S>>(
+    method: K,
+    messages: AsyncIterable<RequestOf<S[K]>> | Iterable<RequestOf<S[K]>>,
+    options?: CallOptions,
+  ): Promise<ResponseOf<S[K]>>;
   /** The underlying grpc-js client (e.g. for waitForReady). */
   readonly raw: grpc.Client;
   close(): void;
@@ -126,7 +148,11 @@ export function createGrpcClient<S extends AnyServiceDefinition>(
   const methods = new Map<string, MethodEntry>();
   for (const [key, def] of Object.entries(Ctor.service)) {
     const { service, method } = splitPath(def.path);
-    const type = def.responseStream ? 'server_stream' : 'unary';
+    const type = def.requestStream
+      ? 'client_stream'
+      : def.responseStream
+        ? 'server_stream'
+        : 'unary';
     methods.set(key, {
       def,
       metrics: options.metrics?.grpcClientMethod(type, service, method),
@@ -233,8 +259,63 @@ export function createGrpcClient<S extends AnyServiceDefinition>(
     }
   }
 
+  /** Resolves when the call can take more, or has ended. */
+  const writable = (call: grpc.ClientWritableStream<unknown>): Promise<void> =>
+    new Promise((resolve) => {
+      const done = (): void => {
+        for (const e of ['drain', 'status', 'close', 'error']) call.off(e, done);
+        resolve();
+      };
+      for (const e of ['drain', 'status', 'close', 'error']) call.once(e, done);
+    });
+
+  async function clientStream(
+    m: MethodEntry,
+    messages: AsyncIterable<unknown> | Iterable<unknown>,
+    opts: CallOptions,
+  ): Promise<unknown> {
+    const start = performance.now();
+    const { path, requestSerialize, responseDeserialize } = m.def;
+    let answered = false;
+    let call!: grpc.ClientWritableStream<unknown>;
+    const answer = new Promise<unknown>((resolve, reject) => {
+      call = client.makeClientStreamRequest(
+        path,
+        requestSerialize,
+        responseDeserialize,
+        toMetadata(opts.metadata),
+        { deadline: Date.now() + (opts.deadlineMs ?? defaultDeadlineMs) },
+        (err: grpc.ServiceError | null, res?: unknown) => {
+          answered = true;
+          m.metrics?.handled(err ? err.code : grpc.status.OK, (performance.now() - start) / 1000);
+          if (err) reject(fromStatus(err));
+          else resolve(res);
+        },
+      );
+    });
+    answer.catch(() => undefined); // observed below; no unhandled rejection while sending
+    const cancel = (): void => call.cancel();
+    opts.signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      for await (const message of messages) {
+        if (answered) break;
+        if (!call.write(message)) await writable(call);
+      }
+      if (!answered) call.end();
+    } catch (err) {
+      call.cancel();
+      await answer.catch(() => undefined);
+      throw err;
+    } finally {
+      opts.signal?.removeEventListener('abort', cancel);
+    }
+    return answer;
+  }
+
   return {
     raw: client,
+    clientStream: (method, messages, opts = NO_OPTIONS) =>
+      clientStream(entry(method), messages, opts) as Promise<never>,
     call: (method, request, opts = NO_OPTIONS) => {
       const m = entry(method);
       const first = attempt(m, request, opts);

@@ -5,16 +5,8 @@
  * the upload never is.
  */
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
 import type { Readable } from 'node:stream';
-import { Metadata, type ServiceError } from '@grpc/grpc-js';
-import {
-  createGrpcClient,
-  fromStatus,
-  type CallOptions,
-  type GrpcClient,
-  type Metrics,
-} from '@posa/platform';
+import { createGrpcClient, type CallOptions, type GrpcClient, type Metrics } from '@posa/platform';
 import {
   HouseholdImportServiceClient,
   type DownloadImportReportResponse,
@@ -70,56 +62,46 @@ export class ImportGateway {
   }
 
   /**
-   * Streams `file` to UploadImport: the metadata first, then chunks of at most 64 KiB,
-   * waiting for the call to drain. More than `maxBytes` cancels the call (nothing is
-   * imported) and fails with 413 naming `file`.
+   * Streams `file` to UploadImport: the metadata first, then chunks of at most 64 KiB, as
+   * the call takes them. More than `maxBytes` cancels the call (nothing is imported) and
+   * fails with 413 naming `file`. When the service refuses early, the rest of the request
+   * body is let go by unread.
    */
   upload(caller: Caller, meta: ImportMetadata, file: Readable, limits: UploadLimits): UploadCall {
-    const raw = this.imports.raw as HouseholdImportServiceClient;
-    const md = new Metadata();
-    for (const [k, v] of Object.entries(this.metadata(caller))) md.set(k, v);
-    let settled = false;
-    let failure: unknown;
-    let sending!: Promise<{ size: number; sha256: string }>;
-    const done = new Promise<UploadImportResponse>((resolve, reject) => {
-      const call = raw.uploadImport(
-        md,
-        { deadline: Date.now() + limits.deadlineMs },
-        (err: ServiceError | null, res?: UploadImportResponse) => {
-          settled = true;
-          if (failure !== undefined) reject(failure);
-          else if (err) reject(fromStatus(err));
-          else if (res === undefined) reject(new Error('the service answered without the job'));
-          else resolve(res);
-        },
-      );
-      sending = (async () => {
-        const hash = createHash('sha256');
-        let size = 0;
-        call.write({ metadata: meta });
-        try {
-          // Not destroyed on an early stop: the response must still go out on this request.
-          for await (const piece of file.iterator({ destroyOnReturn: false })) {
-            const buf = piece as Buffer;
-            size += buf.length;
-            if (size > limits.maxBytes) throw tooLarge(limits.maxBytes);
-            hash.update(buf);
-            for (let at = 0; at < buf.length && !settled; at += CHUNK_BYTES) {
-              if (!call.write({ chunk: buf.subarray(at, at + CHUNK_BYTES) }))
-                await once(call, 'drain');
-            }
-            if (settled) break; // refused early (e.g. PERMISSION_DENIED): stop sending
+    let sent!: (value: { size: number; sha256: string }) => void;
+    let notSent!: (err: unknown) => void;
+    const sending = new Promise<{ size: number; sha256: string }>((resolve, reject) => {
+      sent = resolve;
+      notSent = reject;
+    });
+    async function* messages() {
+      const hash = createHash('sha256');
+      let size = 0;
+      let complete = false;
+      try {
+        yield { metadata: meta };
+        // Not destroyed on an early stop: the response must still go out on this request.
+        for await (const piece of file.iterator({ destroyOnReturn: false })) {
+          const buf = piece as Buffer;
+          size += buf.length;
+          if (size > limits.maxBytes) throw tooLarge(limits.maxBytes);
+          hash.update(buf);
+          for (let at = 0; at < buf.length; at += CHUNK_BYTES) {
+            yield { chunk: buf.subarray(at, at + CHUNK_BYTES) };
           }
-        } catch (err) {
-          failure = err;
-          call.cancel();
-          file.resume(); // let the rest of the request body go by
-          throw err;
         }
-        if (settled) file.resume();
-        call.end();
-        return { size, sha256: hash.digest('hex') };
-      })();
+        complete = true;
+      } catch (err) {
+        notSent(err);
+        throw err;
+      } finally {
+        if (!complete) file.resume();
+        sent({ size, sha256: hash.digest('hex') });
+      }
+    }
+    const done = this.imports.clientStream('uploadImport', messages(), {
+      deadlineMs: limits.deadlineMs,
+      metadata: this.metadata(caller),
     });
     // The answer also settles when sending fails; a failure shows on both promises.
     done.catch(() => undefined);
