@@ -246,7 +246,7 @@ export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
         logger.warn('SESSION_SECRET unset: sessions end when this process stops');
       server = http.createServer(buildExpress(store));
       server.headersTimeout = 20_000;
-      server.requestTimeout = 30_000;
+      server.requestTimeout = config.REQUEST_TIMEOUT_MS;
       const httpPort = await listen(server, config.HTTP_PORT, config.LISTEN_HOST);
       ops = await startOpsServer({
         host: config.LISTEN_HOST,

@@ -41,6 +41,14 @@ export const configSchema = {
     default: 50 * 1024 ** 2,
     doc: 'largest form C/C1 file accepted for import (bytes)',
   }),
+  REQUEST_TIMEOUT_MS: int({
+    min: 10_000,
+    max: 3_600_000,
+    default: 300_000,
+    doc:
+      'time to receive a whole request (headers have 20 s): a village file on a slow rural ' +
+      'link needs minutes, and bodies are bounded by size limits and rate limits',
+  }),
   IMPORT_DEADLINE_MS: int({
     min: 1000,
     max: 3_600_000,
