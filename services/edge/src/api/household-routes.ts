@@ -3,11 +3,10 @@
  * list, create, read (now or as of a date), history, change the address, add and update
  * members, record a death. The service decides every request (role, jurisdiction, fields).
  */
-import type { Request } from 'express';
 import { callerOf } from '../http/auth';
 import { badRequest } from '../http/errors';
 import { parsePage } from '../http/params';
-import { asOfInstant, idParam, queryValue, unitCodeParam } from '../forms/household-params';
+import { asOfInstant, queryValue, unitCodeParam } from '../forms/household-params';
 import { bodyOf, expectedVersion, memberOfJson, membersOfJson, text } from './household-body';
 import {
   areaOf,
@@ -17,20 +16,17 @@ import {
   parseFullDate,
 } from './household-json';
 import type { ApiRoute } from './route-types';
-import { nextPageToken, PAGE_PARAMS, uuidPathParam } from './path-params';
-
-const idParamSpec = uuidPathParam('id', 'household id');
-const memberIdSpec = uuidPathParam('memberId', 'member id');
-const READ = [400, 401, 403, 404, 429, 503];
-const WRITE = [400, 401, 403, 404, 409, 429, 503];
-
-const householdId = (req: Request): string => idParam(req.params['id'], 'id');
-const memberId = (req: Request): string => idParam(req.params['memberId'], 'member_id');
-
-function required<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error('the service answered without the household');
-  return value;
-}
+import {
+  answered,
+  householdIdOf,
+  householdIdSpec,
+  memberIdOf,
+  memberIdSpec,
+  nextPageToken,
+  PAGE_PARAMS,
+  READ_ERRORS,
+  WRITE_ERRORS,
+} from './route-parts';
 
 export const householdApiRoutes: ApiRoute[] = [
   {
@@ -60,7 +56,7 @@ export const householdApiRoutes: ApiRoute[] = [
       ...PAGE_PARAMS,
     ],
     success: { status: 200, schema: 'HouseholdPage', description: 'households by code' },
-    errors: READ,
+    errors: READ_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const res = await deps.households.listHouseholds(callerOf(req), {
@@ -83,7 +79,7 @@ export const householdApiRoutes: ApiRoute[] = [
     parameters: [],
     requestBody: 'NewHousehold',
     success: { status: 201, schema: 'Household', description: 'the new household' },
-    errors: WRITE,
+    errors: WRITE_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const body = bodyOf(req.body);
@@ -95,7 +91,7 @@ export const householdApiRoutes: ApiRoute[] = [
         members: membersOfJson(body['members']),
         reason: text(body, 'reason', 'reason'),
       });
-      return householdJson(required(res.household));
+      return householdJson(answered(res.household));
     },
   },
   {
@@ -104,7 +100,7 @@ export const householdApiRoutes: ApiRoute[] = [
     operationId: 'getHousehold',
     summary: 'One household with its members, now or as it was on a date',
     parameters: [
-      idParamSpec,
+      householdIdSpec,
       {
         name: 'asOf',
         in: 'query',
@@ -113,13 +109,13 @@ export const householdApiRoutes: ApiRoute[] = [
       },
     ],
     success: { status: 200, schema: 'Household', description: 'the household' },
-    errors: READ,
+    errors: READ_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
-      const id = householdId(req);
+      const id = householdIdOf(req);
       const asOf = asOfInstant(queryValue(req.query, 'asOf', 40));
       const res = await deps.households.getHousehold(callerOf(req), id, asOf);
-      return householdJson(required(res.household));
+      return householdJson(answered(res.household));
     },
   },
   {
@@ -127,22 +123,22 @@ export const householdApiRoutes: ApiRoute[] = [
     path: '/households/:id',
     operationId: 'updateHousehold',
     summary: 'Changes the village, street address and area of a household',
-    parameters: [idParamSpec],
+    parameters: [householdIdSpec],
     requestBody: 'HouseholdChangeRequest',
     success: { status: 200, schema: 'Household', description: 'the household after the change' },
-    errors: WRITE,
+    errors: WRITE_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const body = bodyOf(req.body);
       const res = await deps.households.updateHousehold(callerOf(req), {
-        id: householdId(req),
+        id: householdIdOf(req),
         expectedVersion: expectedVersion(body),
         villageCode: text(body, 'villageCode', 'village_code'),
         streetAddress: text(body, 'streetAddress', 'street_address'),
         area: areaOf(text(body, 'area', 'area')),
         reason: text(body, 'reason', 'reason'),
       });
-      return householdJson(required(res.household));
+      return householdJson(answered(res.household));
     },
   },
   {
@@ -150,13 +146,13 @@ export const householdApiRoutes: ApiRoute[] = [
     path: '/households/:id/history',
     operationId: 'getHouseholdHistory',
     summary: 'The change log of a household, oldest first (who, when, kind, reason, before/after)',
-    parameters: [idParamSpec],
+    parameters: [householdIdSpec],
     success: { status: 200, schema: 'HouseholdHistory', description: 'the changes' },
-    errors: READ,
+    errors: READ_ERRORS,
     authenticated: true,
     handler: async (req, deps) => ({
       changes: (
-        await deps.households.getHouseholdHistory(callerOf(req), householdId(req))
+        await deps.households.getHouseholdHistory(callerOf(req), householdIdOf(req))
       ).changes.map(changeJson),
     }),
   },
@@ -165,20 +161,20 @@ export const householdApiRoutes: ApiRoute[] = [
     path: '/households/:id/members',
     operationId: 'addMember',
     summary: 'Adds a member to a household (never a second head)',
-    parameters: [idParamSpec],
+    parameters: [householdIdSpec],
     requestBody: 'MemberChangeRequest',
     success: { status: 201, schema: 'MemberAdded', description: 'the household and the new id' },
-    errors: WRITE,
+    errors: WRITE_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const body = bodyOf(req.body);
       const res = await deps.households.addMember(callerOf(req), {
-        householdId: householdId(req),
+        householdId: householdIdOf(req),
         expectedVersion: expectedVersion(body),
         member: memberOfJson(body['member'], 'member'),
         reason: text(body, 'reason', 'reason'),
       });
-      return { household: householdJson(required(res.household)), memberId: res.memberId };
+      return { household: householdJson(answered(res.household)), memberId: res.memberId };
     },
   },
   {
@@ -186,21 +182,21 @@ export const householdApiRoutes: ApiRoute[] = [
     path: '/households/:id/members/:memberId',
     operationId: 'updateMember',
     summary: 'Replaces the details of a member',
-    parameters: [idParamSpec, memberIdSpec],
+    parameters: [householdIdSpec, memberIdSpec],
     requestBody: 'MemberChangeRequest',
     success: { status: 200, schema: 'Household', description: 'the household after the change' },
-    errors: WRITE,
+    errors: WRITE_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const body = bodyOf(req.body);
       const res = await deps.households.updateMember(callerOf(req), {
-        householdId: householdId(req),
-        memberId: memberId(req),
+        householdId: householdIdOf(req),
+        memberId: memberIdOf(req),
         expectedVersion: expectedVersion(body),
         member: memberOfJson(body['member'], 'member'),
         reason: text(body, 'reason', 'reason'),
       });
-      return householdJson(required(res.household));
+      return householdJson(answered(res.household));
     },
   },
   {
@@ -208,23 +204,23 @@ export const householdApiRoutes: ApiRoute[] = [
     path: '/households/:id/members/:memberId/deceased',
     operationId: 'markMemberDeceased',
     summary: 'Records the death of a member',
-    parameters: [idParamSpec, memberIdSpec],
+    parameters: [householdIdSpec, memberIdSpec],
     requestBody: 'DeathRequest',
     success: { status: 200, schema: 'Household', description: 'the household after the change' },
-    errors: WRITE,
+    errors: WRITE_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const body = bodyOf(req.body);
       const day = text(body, 'deceasedOn', 'deceased_on');
       if (day === '') throw badRequest('deceased_on', 'is required');
       const res = await deps.households.markMemberDeceased(callerOf(req), {
-        householdId: householdId(req),
-        memberId: memberId(req),
+        householdId: householdIdOf(req),
+        memberId: memberIdOf(req),
         expectedVersion: expectedVersion(body),
         deceasedOn: parseFullDate(day, 'deceased_on'),
         reason: text(body, 'reason', 'reason'),
       });
-      return householdJson(required(res.household));
+      return householdJson(answered(res.household));
     },
   },
 ];

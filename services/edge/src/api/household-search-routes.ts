@@ -11,7 +11,7 @@ import { parsePage } from '../http/params';
 import { queryValue, unitCodeParam } from '../forms/household-params';
 import { householdStatusOf, statusName } from './household-json';
 import { standardJson } from './standard-json';
-import { nextPageToken } from './path-params';
+import { nextPageToken } from './route-parts';
 import type { ApiRoute, ParameterSpec } from './route-types';
 
 const SEARCH_PARAMS: ParameterSpec[] = [

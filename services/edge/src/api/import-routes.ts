@@ -13,9 +13,8 @@ import { tooLarge } from '../gateways/import-gateway';
 import { FileAnswer } from './file-answer';
 import { formTypeOf, importJobJson, importModeOf, XLSX_TYPE } from './import-json';
 import type { ApiRoute, ParameterSpec } from './route-types';
-import { uuidPathParam } from './path-params';
+import { READ_ERRORS, uuidPathParam } from './route-parts';
 
-const READ = [400, 401, 403, 404, 429, 503];
 const idSpec = uuidPathParam('id', 'import job id');
 const query = (
   name: string,
@@ -114,7 +113,7 @@ export const importApiRoutes: ApiRoute[] = [
       query('pageToken', 'nextPageToken of the previous page', { type: 'string' }),
     ],
     success: { status: 200, schema: 'ImportJobPage', description: 'imports, newest first' },
-    errors: READ,
+    errors: READ_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const res = await deps.imports.listImports(callerOf(req), {
@@ -134,7 +133,7 @@ export const importApiRoutes: ApiRoute[] = [
     summary: 'Status, progress (rows read) and counts of an import',
     parameters: [idSpec],
     success: { status: 200, schema: 'ImportJob', description: 'the job' },
-    errors: READ,
+    errors: READ_ERRORS,
     authenticated: true,
     handler: async (req, deps) =>
       importJobJson(required((await deps.imports.getImport(callerOf(req), jobId(req))).job)),
@@ -147,7 +146,7 @@ export const importApiRoutes: ApiRoute[] = [
       'The validation report (XLSX): errors by row and column, households created, updated or unchanged, counts',
     parameters: [idSpec],
     success: { status: 200, schema: 'XlsxFile', description: 'the report', contentType: XLSX_TYPE },
-    errors: READ,
+    errors: READ_ERRORS,
     authenticated: true,
     handler: async (req, deps) =>
       FileAnswer.open(

@@ -18,7 +18,7 @@ import {
   verificationJson,
 } from './quality-json';
 import type { ApiRoute, ParameterSpec } from './route-types';
-import { uuidPathParam } from './path-params';
+import { READ_ERRORS, uuidPathParam, WRITE_ERRORS } from './route-parts';
 
 const unitSpec: ParameterSpec = {
   name: 'unitCode',
@@ -27,8 +27,6 @@ const unitSpec: ParameterSpec = {
   schema: { type: 'string', pattern: '^(VN|[0-9]{2}|[0-9]{5})$' },
 };
 const mergeIdSpec = uuidPathParam('mergeId', 'merge proposal id');
-const READ = [400, 401, 403, 404, 429, 503];
-const WRITE = [400, 401, 403, 404, 409, 429, 503];
 
 const mergeId = (req: Request): string => idParam(req.params['mergeId'], 'merge_id');
 
@@ -70,7 +68,7 @@ export const qualityApiRoutes: ApiRoute[] = [
       },
     ],
     success: { status: 200, schema: 'DuplicatePairPage', description: 'pairs, keyset paged' },
-    errors: READ,
+    errors: READ_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const res = await deps.registryQuality.listDuplicateCandidates(callerOf(req), {
@@ -91,7 +89,7 @@ export const qualityApiRoutes: ApiRoute[] = [
     parameters: [],
     requestBody: 'DismissCandidate',
     success: { status: 200, schema: 'Dismissed', description: 'the pair is no longer listed' },
-    errors: WRITE,
+    errors: WRITE_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const body = bodyOf(req.body);
@@ -125,7 +123,7 @@ export const qualityApiRoutes: ApiRoute[] = [
       },
     ],
     success: { status: 200, schema: 'MergeProposalList', description: 'proposals' },
-    errors: READ,
+    errors: READ_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const res = await deps.registryQuality.listMergeProposals(callerOf(req), {
@@ -144,7 +142,7 @@ export const qualityApiRoutes: ApiRoute[] = [
     parameters: [],
     requestBody: 'NewMergeProposal',
     success: { status: 201, schema: 'MergeProposal', description: 'the open proposal' },
-    errors: WRITE,
+    errors: WRITE_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const body = bodyOf(req.body);
@@ -164,7 +162,7 @@ export const qualityApiRoutes: ApiRoute[] = [
     parameters: [mergeIdSpec],
     requestBody: 'Decision',
     success: { status: 200, schema: 'MergeProposal', description: 'the confirmed proposal' },
-    errors: WRITE,
+    errors: WRITE_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const body = bodyOf(req.body);
@@ -184,7 +182,7 @@ export const qualityApiRoutes: ApiRoute[] = [
     parameters: [mergeIdSpec],
     requestBody: 'Decision',
     success: { status: 200, schema: 'MergeProposal', description: 'the rejected proposal' },
-    errors: WRITE,
+    errors: WRITE_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const body = bodyOf(req.body);
@@ -204,7 +202,7 @@ export const qualityApiRoutes: ApiRoute[] = [
       'Verifies a member against the national population database and stores the outcome (officer of the commune)',
     parameters: [uuidPathParam('memberId', 'member id')],
     success: { status: 200, schema: 'Verification', description: 'the stored outcome' },
-    errors: WRITE,
+    errors: WRITE_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const res = await deps.registryQuality.verifyMember(

@@ -19,10 +19,14 @@ import {
 } from './review-json';
 import { reviewStepApiRoutes } from './review-step-api';
 import type { ApiRoute } from './route-types';
-import { nextPageToken, PAGE_PARAMS, uuidPathParam } from './path-params';
+import {
+  nextPageToken,
+  PAGE_PARAMS,
+  READ_ERRORS,
+  uuidPathParam,
+  WRITE_ERRORS,
+} from './route-parts';
 
-const READ = [400, 401, 403, 404, 429, 503];
-const WRITE = [400, 401, 403, 404, 409, 429, 503];
 const idSpec = uuidPathParam('id', 'review round id');
 const roundId = (req: Request): string => idParam(req.params['id'], 'round_id');
 
@@ -65,7 +69,7 @@ export const reviewApiRoutes: ApiRoute[] = [
       ...PAGE_PARAMS,
     ],
     success: { status: 200, schema: 'ReviewRoundList', description: 'the rounds, newest first' },
-    errors: READ,
+    errors: READ_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const yearText = queryValue(req.query, 'year', 4);
@@ -95,7 +99,7 @@ export const reviewApiRoutes: ApiRoute[] = [
     parameters: [],
     requestBody: 'NewReviewRound',
     success: { status: 201, schema: 'ReviewRoundDetail', description: 'the round and its list' },
-    errors: WRITE,
+    errors: WRITE_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const res = await deps.reviews.openRound(callerOf(req), openRoundInput(jsonFields(req.body)));
@@ -118,7 +122,7 @@ export const reviewApiRoutes: ApiRoute[] = [
       schema: 'ReviewRequestRecorded',
       description: 'the request and the year of its round',
     },
-    errors: WRITE,
+    errors: WRITE_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const res = await deps.reviews.recordRequest(
@@ -135,7 +139,7 @@ export const reviewApiRoutes: ApiRoute[] = [
     summary: 'A round with its listed households, their assessments and the village meetings',
     parameters: [idSpec],
     success: { status: 200, schema: 'ReviewRoundDetail', description: 'the round' },
-    errors: READ,
+    errors: READ_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const res = await deps.reviews.getRound(callerOf(req), roundId(req));
@@ -157,7 +161,7 @@ export const reviewApiRoutes: ApiRoute[] = [
       schema: 'ReviewResults',
       description: 'changes and unassessed households',
     },
-    errors: READ,
+    errors: READ_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const res = await deps.reviews.computeResults(callerOf(req), roundId(req));

@@ -17,10 +17,9 @@ import {
 } from '../forms/review-input';
 import { roundHouseholdJson, roundJson } from './review-json';
 import type { ApiRoute } from './route-types';
-import { uuidPathParam } from './path-params';
+import { uuidPathParam, WRITE_ERRORS } from './route-parts';
 import type { SchemaName } from './schemas';
 
-const WRITE = [400, 401, 403, 404, 409, 429, 503];
 const idSpec = uuidPathParam('id', 'review round id');
 const roundId = (req: Request): string => idParam(req.params['id'], 'round_id');
 
@@ -50,7 +49,7 @@ function step(
     parameters: [idSpec],
     requestBody,
     success,
-    errors: WRITE,
+    errors: WRITE_ERRORS,
     authenticated: true,
     handler: call,
   };

@@ -17,7 +17,7 @@ import { householdSearchApiRoutes } from './household-search-routes';
 import { importApiRoutes } from './import-routes';
 import { reviewApiRoutes } from './review-routes';
 import type { ParameterSpec, ApiRoute } from './route-types';
-import { PAGE_PARAMS } from './path-params';
+import { PAGE_PARAMS } from './route-parts';
 import {
   KIND_OF_NAME,
   LEVEL_OF_NAME,

@@ -14,11 +14,9 @@ import { bodyOf, text, type Body } from './household-body';
 import { idOf, optionalInt } from './move-body';
 import { sampleItemJson, sampleJson } from './sampling-json';
 import type { ApiRoute } from './route-types';
-import { uuidPathParam } from './path-params';
+import { READ_ERRORS, uuidPathParam, WRITE_ERRORS } from './route-parts';
 
 const sampleIdSpec = uuidPathParam('sampleId', 'sample id');
-const READ = [400, 401, 403, 404, 429, 503];
-const WRITE = [400, 401, 403, 404, 409, 429, 503];
 
 const sampleId = (req: Request): string => idParam(req.params['sampleId'], 'sample_id');
 
@@ -65,7 +63,7 @@ export const samplingApiRoutes: ApiRoute[] = [
       },
     ],
     success: { status: 200, schema: 'SampleList', description: 'samples' },
-    errors: READ,
+    errors: READ_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const limitText = queryValue(req.query, 'limit', 4);
@@ -89,7 +87,7 @@ export const samplingApiRoutes: ApiRoute[] = [
     parameters: [],
     requestBody: 'NewSample',
     success: { status: 201, schema: 'Sample', description: 'the sample with its households' },
-    errors: WRITE,
+    errors: WRITE_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const body = bodyOf(req.body);
@@ -113,7 +111,7 @@ export const samplingApiRoutes: ApiRoute[] = [
     summary: 'One sample with its households, checks and (once decided) its result',
     parameters: [sampleIdSpec],
     success: { status: 200, schema: 'Sample', description: 'the sample' },
-    errors: READ,
+    errors: READ_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const res = await deps.registryQuality.getSample(callerOf(req), sampleId(req));
@@ -129,7 +127,7 @@ export const samplingApiRoutes: ApiRoute[] = [
     parameters: [sampleIdSpec, uuidPathParam('householdId', 'sampled household id')],
     requestBody: 'FieldCheckRecord',
     success: { status: 200, schema: 'SampleItem', description: 'the checked item' },
-    errors: WRITE,
+    errors: WRITE_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const body = bodyOf(req.body);
@@ -150,7 +148,7 @@ export const samplingApiRoutes: ApiRoute[] = [
       'Computes both error rates and decides once every household is checked; later calls return the same result',
     parameters: [sampleIdSpec],
     success: { status: 200, schema: 'Sample', description: 'the decided sample' },
-    errors: WRITE,
+    errors: WRITE_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
       const res = await deps.registryQuality.computeResult(callerOf(req), sampleId(req));
