@@ -14,10 +14,16 @@ export interface HouseholdsEdge {
   close(): Promise<void>;
 }
 
+export interface HouseholdsEdgeOptions extends HarnessOptions {
+  /** The households service's today (YYYY-MM-DD); review rounds depend on dates. */
+  today?: () => string;
+}
+
 export async function startHouseholdsEdge(
   prefix: string,
-  options: HarnessOptions = {},
+  options: HouseholdsEdgeOptions = {},
 ): Promise<HouseholdsEdge> {
+  const { today, ...harnessOptions } = options;
   const db: TestDatabase = await createTestDatabase(`edge_hh_${prefix}`);
   const households = createHouseholdsApp(
     loadHouseholdsConfig({
@@ -30,6 +36,7 @@ export async function startHouseholdsEdge(
       LOG_LEVEL: 'silent',
     }),
     createLogger({ service: 'households', level: 'silent' }),
+    today ? { today } : {},
   );
   let edge: EdgeHarness | undefined;
   const close = async (): Promise<void> => {
@@ -42,7 +49,7 @@ export async function startHouseholdsEdge(
     edge = await startEdgeHarness(
       `hh${prefix}`,
       { HOUSEHOLDS_ADDRESS: `127.0.0.1:${grpcPort}` },
-      options,
+      harnessOptions,
     );
     return { edge, households, close };
   } catch (err) {

@@ -1,55 +1,13 @@
 /**
- * The households service in process with an adjustable "today" (review rounds depend on
- * dates) behind the edge harness, and the village files the import tests upload (written
- * with the households service's own template writer).
+ * What the import and review-round tests share: the commune and village they use, and the
+ * village files they upload (written with the households service's own template writer).
  */
 import { PassThrough } from 'node:stream';
-import { createLogger } from '@posa/platform';
-import { createTestDatabase, realmUrl } from '@posa/testing';
-import { createApp as createHouseholdsApp } from '../../households/src/app';
-import { loadHouseholdsConfig } from '../../households/src/config';
 import type { CellValue } from '../../households/src/import/cell-values';
 import { writeVillageWorkbook } from '../../households/src/import/template-xlsx';
-import { startEdgeHarness, type EdgeHarness } from './harness';
-import type { HouseholdsEdge } from './households-harness';
 
 export const COMMUNE = '00004'; // Phường Ba Đình
 export const VILLAGE = 'TDP-07';
-
-/** Like startHouseholdsEdge, with the service's today from `today()` (YYYY-MM-DD). */
-export async function startDatedHouseholdsEdge(
-  prefix: string,
-  today: () => string,
-): Promise<HouseholdsEdge> {
-  const db = await createTestDatabase(`edge_hh_${prefix}`);
-  const households = createHouseholdsApp(
-    loadHouseholdsConfig({
-      DATABASE_URL: db.url,
-      GRPC_PORT: '0',
-      HTTP_PORT: '0',
-      METRICS_PORT: '0',
-      LISTEN_HOST: '127.0.0.1',
-      KEYCLOAK_ISSUER_URL: await realmUrl(),
-      LOG_LEVEL: 'silent',
-    }),
-    createLogger({ service: 'households', level: 'silent' }),
-    { today },
-  );
-  let edge: EdgeHarness | undefined;
-  const close = async (): Promise<void> => {
-    await edge?.close();
-    await households.stop(1000);
-    await db.drop();
-  };
-  try {
-    const { grpcPort } = await households.start();
-    edge = await startEdgeHarness(`hh${prefix}`, { HOUSEHOLDS_ADDRESS: `127.0.0.1:${grpcPort}` });
-    return { edge, households, close };
-  } catch (err) {
-    await close();
-    throw err;
-  }
-}
 
 export type Row = Record<string, CellValue>;
 

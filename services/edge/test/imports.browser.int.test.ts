@@ -12,14 +12,8 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { launchTestBrowser, type TestBrowser } from '@posa/testing';
 import { PASSWORD } from './harness';
-import type { HouseholdsEdge } from './households-harness';
-import {
-  COMMUNE,
-  startDatedHouseholdsEdge,
-  VILLAGE,
-  villageRows,
-  villageXlsx,
-} from './imports-reviews-harness';
+import { type HouseholdsEdge, startHouseholdsEdge } from './households-harness';
+import { COMMUNE, VILLAGE, villageRows, villageXlsx } from './imports-reviews-harness';
 
 let s: HouseholdsEdge;
 let browser: TestBrowser | undefined;
@@ -27,7 +21,7 @@ let shotsDir: string;
 const keepShots = process.env['POSA_SCREENSHOT_DIR'] !== undefined;
 
 beforeAll(async () => {
-  s = await startDatedHouseholdsEdge('impb', () => '2026-11-20');
+  s = await startHouseholdsEdge('impb', { today: () => '2026-11-20' });
   shotsDir =
     process.env['POSA_SCREENSHOT_DIR'] ?? (await mkdtemp(path.join(os.tmpdir(), 'posa-shots-')));
   await mkdir(shotsDir, { recursive: true });

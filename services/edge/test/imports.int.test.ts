@@ -6,14 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import { PASSWORD } from './harness';
-import { api, type HouseholdsEdge, type Json } from './households-harness';
-import {
-  COMMUNE,
-  startDatedHouseholdsEdge,
-  VILLAGE,
-  villageRows,
-  villageXlsx,
-} from './imports-reviews-harness';
+import { api, type HouseholdsEdge, type Json, startHouseholdsEdge } from './households-harness';
+import { COMMUNE, VILLAGE, villageRows, villageXlsx } from './imports-reviews-harness';
 import { cookieHeader, signIn } from './sign-in';
 
 let s: HouseholdsEdge;
@@ -22,7 +16,7 @@ let analyst: string;
 let officerCookie: string;
 
 beforeAll(async () => {
-  s = await startDatedHouseholdsEdge('imp', () => '2026-11-20');
+  s = await startHouseholdsEdge('imp', { today: () => '2026-11-20' });
   officer = await s.edge.bearer(await s.edge.createStaff('officer', COMMUNE, ['officer']));
   analyst = await s.edge.bearer(await s.edge.createStaff('analyst', '01', ['analyst']));
   const name = await s.edge.createStaff('pageofficer', COMMUNE, ['officer']);

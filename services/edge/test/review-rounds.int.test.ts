@@ -7,8 +7,14 @@
  * the same round; an analyst reads only.
  */
 import { PASSWORD } from './harness';
-import { api, twoMembers, type HouseholdsEdge, type Json } from './households-harness';
-import { COMMUNE, startDatedHouseholdsEdge } from './imports-reviews-harness';
+import {
+  api,
+  twoMembers,
+  type HouseholdsEdge,
+  type Json,
+  startHouseholdsEdge,
+} from './households-harness';
+import { COMMUNE } from './imports-reviews-harness';
 import { cookieHeader, signIn } from './sign-in';
 
 let today = '2026-09-14'; // a Monday inside the periodic window
@@ -20,7 +26,7 @@ let approver: string;
 const hh: Json[] = [];
 
 beforeAll(async () => {
-  s = await startDatedHouseholdsEdge('rv', () => today);
+  s = await startHouseholdsEdge('rv', { today: () => today });
   const h = s.edge;
   const login = async (name: string, unit: string, roles: string[]) =>
     cookieHeader(await signIn(h.baseUrl, await h.createStaff(name, unit, roles), PASSWORD));
