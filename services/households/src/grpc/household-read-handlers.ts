@@ -1,7 +1,7 @@
 /** GetHousehold (now or as of an instant), ListHouseholds and GetHouseholdHistory. */
 import type pg from 'pg';
-import { isInJurisdiction, NATIONAL_UNIT_CODE, principalOf } from '@posa/auth';
-import { InvalidArgumentError, PermissionDeniedError, type CallContext } from '@posa/platform';
+import { principalOf } from '@posa/auth';
+import { InvalidArgumentError, type CallContext } from '@posa/platform';
 import type {
   GetHouseholdHistoryRequest,
   GetHouseholdHistoryResponse,
@@ -21,6 +21,7 @@ import {
 import type { Units } from '../store/unit-tree-file';
 import { assertReadRole, readable } from './household-access';
 import { changeToProto, householdToProto, snapshotToProto, statusOf } from './household-mapping';
+import { pageSizeOf, unitScopeOf } from './list-request';
 
 export const MAX_PAGE_SIZE = 200;
 const DEFAULT_PAGE_SIZE = 50;
@@ -67,27 +68,14 @@ export function householdReadHandlers(pool: pg.Pool, units: Units) {
     ): Promise<ListHouseholdsResponse> {
       const principal = principalOf(ctx);
       assertReadRole(principal);
-      const unit = request.unitCode === '' ? principal.unitCode : request.unitCode;
       const filter: ListFilter = {
         villageCode: request.villageCode === '' ? undefined : request.villageCode,
         status: statusOf(request.status),
         afterCode: afterCodeOf(request.page?.pageToken ?? ''),
         limit: 0,
+        ...unitScopeOf(principal, request.unitCode, units),
       };
-      if (unit === NATIONAL_UNIT_CODE) {
-        // the whole country: no unit filter
-      } else if (units.isProvince(unit)) filter.provinceCode = unit;
-      else if (units.provinceOfCommune(unit) !== undefined) filter.communeCode = unit;
-      else
-        throw new InvalidArgumentError(
-          'unit_code',
-          'is not a province or commune of the 2025 structure',
-        );
-      const inReach = isInJurisdiction(principal, unit, units.tree);
-      if (!inReach) throw new PermissionDeniedError(`unit ${unit} is outside your jurisdiction`);
-      const size = request.page?.pageSize ?? 0;
-      if (size < 0) throw new InvalidArgumentError('page.page_size', 'must not be negative');
-      const pageSize = Math.min(size === 0 ? DEFAULT_PAGE_SIZE : size, MAX_PAGE_SIZE);
+      const pageSize = pageSizeOf(request.page?.pageSize ?? 0, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
       const rows = await listHouseholds(pool, { ...filter, limit: pageSize + 1 });
       const page = rows.slice(0, pageSize);
       const more = rows.length > pageSize;

@@ -5,17 +5,15 @@
  * search covers the caller's own unit, so nothing outside it is ever returned.
  */
 import type pg from 'pg';
-import { isInJurisdiction, NATIONAL_UNIT_CODE, principalOf, type Principal } from '@posa/auth';
+import { NATIONAL_UNIT_CODE, principalOf } from '@posa/auth';
 import {
   InvalidArgumentError,
-  PermissionDeniedError,
   service,
   type CallContext,
   type ServiceRegistration,
 } from '@posa/platform';
 import {
   HouseholdSearchServiceService,
-  type PageRequest,
   type SearchFilter,
   type SearchHouseholdsRequest,
   type SearchHouseholdsResponse,
@@ -34,6 +32,7 @@ import type { Units } from '../store/unit-tree-file';
 import { assertReadRole } from './household-access';
 import { statusOf } from './household-mapping';
 import { householdHitOf, memberHitOf } from './search-mapping';
+import { pageSizeOf, unitScopeOf } from './list-request';
 
 export const MAX_SEARCH_PAGE_SIZE = 100;
 const DEFAULT_SEARCH_PAGE_SIZE = 20;
@@ -49,24 +48,6 @@ interface Checked {
   pageToken: string;
   /** Ties page tokens to the RPC, query and filter. */
   cursorScope: string;
-}
-
-function scopeOf(principal: Principal, units: Units, unitCode: string): SearchScope {
-  const unit = unitCode === '' ? principal.unitCode : unitCode;
-  let scope: SearchScope;
-  if (unit === NATIONAL_UNIT_CODE) scope = {};
-  else if (units.isProvince(unit)) scope = { provinceCode: unit };
-  else if (units.provinceOfCommune(unit) !== undefined) scope = { communeCode: unit };
-  else {
-    throw new InvalidArgumentError(
-      'filter.unit_code',
-      'is not a province or commune of the 2025 structure',
-    );
-  }
-  if (!isInJurisdiction(principal, unit, units.tree)) {
-    throw new PermissionDeniedError(`unit ${unit} is outside your jurisdiction`);
-  }
-  return scope;
 }
 
 const CLASSIFICATIONS = ['poor', 'near_poor', 'average_living', 'not_poor'];
@@ -98,12 +79,6 @@ function classificationOf(filter: SearchFilter | undefined): SearchOptions['clas
   return { year, classifications };
 }
 
-function pageSizeOf(page: PageRequest | undefined): number {
-  const size = page?.pageSize ?? 0;
-  if (size < 0) throw new InvalidArgumentError('page.page_size', 'must not be negative');
-  return Math.min(size === 0 ? DEFAULT_SEARCH_PAGE_SIZE : size, MAX_SEARCH_PAGE_SIZE);
-}
-
 function check(
   rpc: string,
   request: SearchMembersRequest | SearchHouseholdsRequest,
@@ -115,7 +90,7 @@ function check(
   const criterion = parseSearchQuery(request.query);
   const filter: SearchFilter | undefined = request.filter;
   const classification = classificationOf(filter);
-  const scope = scopeOf(principal, units, filter?.unitCode ?? '');
+  const scope = unitScopeOf(principal, filter?.unitCode ?? '', units, 'filter.unit_code');
   const status = statusOf(filter?.status ?? 0);
   const includeDeceased = filter?.includeDeceased ?? false;
   const cursorScope = JSON.stringify([
@@ -132,7 +107,11 @@ function check(
     status,
     classification,
     includeDeceased,
-    pageSize: pageSizeOf(request.page),
+    pageSize: pageSizeOf(
+      request.page?.pageSize ?? 0,
+      DEFAULT_SEARCH_PAGE_SIZE,
+      MAX_SEARCH_PAGE_SIZE,
+    ),
     pageToken: request.page?.pageToken ?? '',
     cursorScope,
   };

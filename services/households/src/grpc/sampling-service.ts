@@ -5,13 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { NATIONAL_UNIT_CODE, isInJurisdiction, principalOf } from '@posa/auth';
+import { principalOf } from '@posa/auth';
 import { withTransaction } from '@posa/db';
 import {
   FailedPreconditionError,
   InvalidArgumentError,
   NotFoundError,
-  PermissionDeniedError,
   service,
   type CallContext,
   type ServiceRegistration,
@@ -53,6 +52,7 @@ import type { Units } from '../store/unit-tree-file';
 import { assertReadRole } from './household-access';
 import { assertSamplingDecider, readableSample } from './sampling-access';
 import { itemToProto, sampleToProto } from './sampling-mapping';
+import { unitScopeOf } from './list-request';
 
 export const MAX_LIST = 200;
 
@@ -153,21 +153,11 @@ export function acceptanceSamplingService(deps: {
     async listSamples(request: ListSamplesRequest, ctx: CallContext): Promise<ListSamplesResponse> {
       const principal = principalOf(ctx);
       assertReadRole(principal);
-      const unit = request.unitCode === '' ? principal.unitCode : request.unitCode;
-      const isCommune = units.provinceOfCommune(unit) !== undefined;
-      if (unit !== NATIONAL_UNIT_CODE && !isCommune && !units.isProvince(unit)) {
-        throw new InvalidArgumentError(
-          'unit_code',
-          'is not a province or commune of the 2025 structure',
-        );
-      }
-      if (!isInJurisdiction(principal, unit, units.tree)) {
-        throw new PermissionDeniedError(`unit ${unit} is outside your jurisdiction`);
-      }
+      const scope = unitScopeOf(principal, request.unitCode, units);
       if (request.limit < 0) throw new InvalidArgumentError('limit', 'must not be negative');
       const rows = await listSamples(pool, {
-        communeCode: isCommune ? unit : null,
-        provinceCode: units.isProvince(unit) ? unit : null,
+        communeCode: scope.communeCode ?? null,
+        provinceCode: scope.provinceCode ?? null,
         limit: Math.min(request.limit === 0 ? 50 : request.limit, MAX_LIST),
       });
       return { samples: rows.map((s) => sampleToProto(s)) };

@@ -3,11 +3,10 @@
  * the list, and the report and template as streams of file chunks.
  */
 import { PassThrough, type Writable } from 'node:stream';
-import { isInJurisdiction, NATIONAL_UNIT_CODE, principalOf } from '@posa/auth';
+import { isInJurisdiction, principalOf } from '@posa/auth';
 import {
   InvalidArgumentError,
   NotFoundError,
-  PermissionDeniedError,
   service,
   type CallContext,
   type ServiceRegistration,
@@ -29,6 +28,7 @@ import { jobToProto } from './import-mapping';
 import { writeReport } from './report-xlsx';
 import { writeVillageWorkbook } from './template-xlsx';
 import { upload, type ImportDeps } from './upload';
+import { pageSizeOf, unitScopeOf } from '../grpc/list-request';
 
 const MAX_PAGE = 100;
 
@@ -75,23 +75,12 @@ export function importHandlers(deps: ImportDeps) {
     async listImports(request: ListImportsRequest, ctx: CallContext): Promise<ListImportsResponse> {
       const principal = principalOf(ctx);
       assertReadRole(principal);
-      const unit = request.unitCode === '' ? principal.unitCode : request.unitCode;
-      const filter: JobListFilter = { limit: 0, before: beforeOf(request.page?.pageToken ?? '') };
-      if (unit === NATIONAL_UNIT_CODE) {
-        // the whole country
-      } else if (units.isProvince(unit)) filter.provinceCode = unit;
-      else if (units.provinceOfCommune(unit) !== undefined) filter.communeCode = unit;
-      else
-        throw new InvalidArgumentError(
-          'unit_code',
-          'is not a province or commune of the 2025 structure',
-        );
-      if (!isInJurisdiction(principal, unit, units.tree)) {
-        throw new PermissionDeniedError(`unit ${unit} is outside your jurisdiction`);
-      }
-      const size = request.page?.pageSize ?? 0;
-      if (size < 0) throw new InvalidArgumentError('page.page_size', 'must not be negative');
-      const pageSize = Math.min(size === 0 ? 20 : size, MAX_PAGE);
+      const filter: JobListFilter = {
+        limit: 0,
+        before: beforeOf(request.page?.pageToken ?? ''),
+        ...unitScopeOf(principal, request.unitCode, units),
+      };
+      const pageSize = pageSizeOf(request.page?.pageSize ?? 0, 20, MAX_PAGE);
       const rows = await listJobs(pool, { ...filter, limit: pageSize + 1 });
       const page = rows.slice(0, pageSize);
       return {

@@ -18,7 +18,7 @@ import { rulesMatched, type CandidateSubject } from './candidate-rules';
 import { findCheckCandidates, findPersons, isUuid, listCandidatePairs } from './candidate-store';
 import { viewOf } from './candidate-view';
 import { ruleToProto, viewToProto } from './quality-mapping';
-import { unitScopeOf } from './unit-scope';
+import { pageSizeOf, unitScopeOf } from '../grpc/list-request';
 
 const MAX_CHECK_RESULTS = 50;
 const DEFAULT_PAGE_SIZE = 50;
@@ -94,9 +94,7 @@ export function candidateHandlers(pool: pg.Pool, units: Units, today: () => stri
       if (token !== '' && !PAIR_KEY.test(token)) {
         throw new InvalidArgumentError('page.page_token', 'is not a token of this list');
       }
-      const size = request.page?.pageSize ?? 0;
-      if (size < 0) throw new InvalidArgumentError('page.page_size', 'must not be negative');
-      const pageSize = Math.min(size === 0 ? DEFAULT_PAGE_SIZE : size, MAX_PAGE_SIZE);
+      const pageSize = pageSizeOf(request.page?.pageSize ?? 0, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
       const rows = await listCandidatePairs(pool, {
         ...scope,
         afterKey: token === '' ? undefined : token,

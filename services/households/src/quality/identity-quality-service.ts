@@ -40,7 +40,7 @@ import {
 } from './merge-commit';
 import { listProposals, type QualityActor } from './merge-store';
 import { outcomeToProto, proposalToProto, statusFromProto } from './quality-mapping';
-import { unitScopeOf } from './unit-scope';
+import { unitScopeOf } from '../grpc/list-request';
 import { verifyMember } from './verify-commit';
 
 export interface IdentityQualityDeps {

@@ -1,6 +1,6 @@
 /** ListRounds, GetRound and ComputeResults: reads for the commune and the units above it. */
-import { isInJurisdiction, NATIONAL_UNIT_CODE, principalOf } from '@posa/auth';
-import { InvalidArgumentError, PermissionDeniedError, type CallContext } from '@posa/platform';
+import { principalOf } from '@posa/auth';
+import { InvalidArgumentError, type CallContext } from '@posa/platform';
 import type {
   ComputeResultsRequest,
   ComputeResultsResponse,
@@ -25,16 +25,12 @@ import {
   roundToProto,
   statusFromProto,
 } from './review-mapping';
+import { pageSizeOf, unitScopeOf } from '../../grpc/list-request';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 200;
-
-function pageSizeOf(size: number): number {
-  if (size < 0) throw new InvalidArgumentError('page.page_size', 'must not be negative');
-  return Math.min(size === 0 ? DEFAULT_PAGE_SIZE : size, MAX_PAGE_SIZE);
-}
 
 export function reviewReadHandlers(deps: ReviewDeps) {
   const { pool, units, predecessors, today } = deps;
@@ -55,23 +51,11 @@ export function reviewReadHandlers(deps: ReviewDeps) {
       const filter: RoundFilter = {
         year: request.year === 0 ? undefined : request.year,
         status: statusFromProto(request.status),
+        ...unitScopeOf(principal, unit, units),
       };
-      if (unit === NATIONAL_UNIT_CODE) {
-        // the whole country
-      } else if (units.isProvince(unit)) filter.provinceCode = unit;
-      else if (units.provinceOfCommune(unit) !== undefined) filter.communeCode = unit;
-      else {
-        throw new InvalidArgumentError(
-          'unit_code',
-          'is not a province or commune of the 2025 structure',
-        );
-      }
-      if (!isInJurisdiction(principal, unit, units.tree)) {
-        throw new PermissionDeniedError(`unit ${unit} is outside your jurisdiction`);
-      }
       const day = today();
       if (request.overdueOnly) filter.overdueOn = day;
-      const pageSize = pageSizeOf(request.page?.pageSize ?? 0);
+      const pageSize = pageSizeOf(request.page?.pageSize ?? 0, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
       const scope = JSON.stringify(['ListRounds', unit, filter]);
       const key = decodeCursor(scope, request.page?.pageToken ?? '', 3);
       if (key !== undefined && (!ISO_DAY.test(key[0]!) || !UUID.test(key[2]!))) {
