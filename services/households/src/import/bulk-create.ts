@@ -7,16 +7,15 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { HouseholdRecord, MemberRecord } from '../domain/household-state';
-import { nameSearchKey } from '../domain/person-name';
 import { householdCreatedEvent } from '../events/household-events';
 import {
-  HOUSEHOLD_FORM_C_COLUMNS,
-  householdFormCParams,
-  MEMBER_FORM_C_COLUMNS,
-  memberFormCParams,
-} from '../store/form-c-columns';
-import type { ChangeActor } from '../store/household-writes';
-import { byteaText, copyLine, copyRows, type CopyValue } from './copy-text';
+  HOUSEHOLD_ROW_COLUMNS,
+  householdRowValues,
+  MEMBER_ROW_COLUMNS,
+  memberRowValues,
+  type ChangeActor,
+} from '../store/household-writes';
+import { byteaText, copyLine, copyRows } from './copy-text';
 import type { ImportHousehold } from './household-group';
 
 export interface CreatedHousehold {
@@ -104,78 +103,16 @@ export async function copyCreated(
   await copyRows(
     client,
     'household',
-    [
-      'id',
-      'code',
-      'commune_code',
-      'province_code',
-      'village_code',
-      'street_address',
-      'area',
-      'head_member_id',
-      'status',
-      'version',
-      'created_at',
-      'updated_at',
-      ...HOUSEHOLD_FORM_C_COLUMNS,
-    ],
-    created.map(({ household: h }) =>
-      copyLine([
-        h.id,
-        h.code,
-        h.communeCode,
-        h.provinceCode,
-        h.villageCode,
-        h.streetAddress,
-        h.area,
-        h.headMemberId,
-        h.status,
-        h.version,
-        at,
-        at,
-        ...(householdFormCParams(h.formC) as CopyValue[]),
-      ]),
-    ),
+    HOUSEHOLD_ROW_COLUMNS,
+    created.map(({ household }) => copyLine(householdRowValues(household))),
   );
   await copyRows(
     client,
     'member',
-    [
-      'id',
-      'household_id',
-      'full_name',
-      'name_search',
-      'birth_year',
-      'birth_month',
-      'birth_day',
-      'sex',
-      'ethnic_group_code',
-      'citizen_id',
-      'relation',
-      'created_at',
-      'updated_at',
-      ...MEMBER_FORM_C_COLUMNS,
-    ],
+    MEMBER_ROW_COLUMNS,
     (function* () {
       for (const { household, members } of created) {
-        for (const m of members) {
-          yield copyLine([
-            m.id,
-            household.id,
-            m.fullName,
-            nameSearchKey(m.fullName),
-            m.dateOfBirth.year,
-            m.dateOfBirth.month,
-            m.dateOfBirth.day,
-            m.sex,
-            m.ethnicGroupCode,
-            m.citizenId,
-            m.relation,
-            at,
-            at,
-            ...(memberFormCParams(m.formC) as CopyValue[]),
-          ]);
-        }
+        for (const m of members) yield copyLine(memberRowValues(household.id, m, at));
       }
     })(),
   );

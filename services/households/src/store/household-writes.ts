@@ -36,28 +36,98 @@ export async function issueHouseholdCode(
   return `${communeCode}-${year}-${String(res.rows[0]!.lastValue).padStart(6, '0')}`;
 }
 
+/** A column value as written by INSERT parameters and by COPY (import/copy-text.ts). */
+export type RowValue = string | number | boolean | null | undefined | readonly string[];
+
+/** The columns of a household row, in the order of householdRowValues. */
+export const HOUSEHOLD_ROW_COLUMNS: readonly string[] = [
+  'id',
+  'code',
+  'commune_code',
+  'province_code',
+  'village_code',
+  'street_address',
+  'area',
+  'head_member_id',
+  'status',
+  'version',
+  'created_at',
+  'updated_at',
+  ...HOUSEHOLD_FORM_C_COLUMNS,
+];
+
+export function householdRowValues(h: HouseholdRecord): RowValue[] {
+  return [
+    h.id,
+    h.code,
+    h.communeCode,
+    h.provinceCode,
+    h.villageCode,
+    h.streetAddress,
+    h.area,
+    h.headMemberId,
+    h.status,
+    h.version,
+    h.createdAt,
+    h.updatedAt,
+    ...(householdFormCParams(h.formC) as RowValue[]),
+  ];
+}
+
+/** The columns of a member row, in the order of memberRowValues. */
+export const MEMBER_ROW_COLUMNS: readonly string[] = [
+  'id',
+  'household_id',
+  'full_name',
+  'name_search',
+  'birth_year',
+  'birth_month',
+  'birth_day',
+  'sex',
+  'ethnic_group_code',
+  'citizen_id',
+  'relation',
+  'deceased_on',
+  'population_outcome',
+  'population_mismatched_fields',
+  'population_verified_at',
+  ...MEMBER_FORM_C_COLUMNS,
+  'created_at',
+  'updated_at',
+];
+
+/** The member's row in household `householdId`, created or last updated at `at`. */
+export function memberRowValues(householdId: string, m: MemberRecord, at: string): RowValue[] {
+  return [
+    m.id,
+    householdId,
+    m.fullName,
+    nameSearchKey(m.fullName),
+    m.dateOfBirth.year,
+    m.dateOfBirth.month,
+    m.dateOfBirth.day,
+    m.sex,
+    m.ethnicGroupCode,
+    m.citizenId,
+    m.relation,
+    m.deceasedOn,
+    m.populationCheck?.outcome ?? null,
+    m.populationCheck?.mismatchedFields ?? null,
+    m.populationCheck?.verifiedAt ?? null,
+    ...(memberFormCParams(m.formC) as RowValue[]),
+    at,
+    at,
+  ];
+}
+
+const placeholders = (n: number): string =>
+  Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ');
+
 export async function insertHousehold(client: pg.PoolClient, h: HouseholdRecord): Promise<void> {
   await client.query(
-    `INSERT INTO household (id, code, commune_code, province_code, village_code, street_address,
-       area, head_member_id, status, version, created_at, updated_at,
-       ${HOUSEHOLD_FORM_C_COLUMNS.join(', ')})
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
-       $13, $14, $15, $16, $17, $18, $19, $20)`,
-    [
-      h.id,
-      h.code,
-      h.communeCode,
-      h.provinceCode,
-      h.villageCode,
-      h.streetAddress,
-      h.area,
-      h.headMemberId,
-      h.status,
-      h.version,
-      h.createdAt,
-      h.updatedAt,
-      ...householdFormCParams(h.formC),
-    ],
+    `INSERT INTO household (${HOUSEHOLD_ROW_COLUMNS.join(', ')})
+     VALUES (${placeholders(HOUSEHOLD_ROW_COLUMNS.length)})`,
+    householdRowValues(h),
   );
 }
 
@@ -82,7 +152,12 @@ export async function updateHouseholdRow(client: pg.PoolClient, h: HouseholdReco
   );
 }
 
-/** Inserts or replaces a member row. */
+/** Columns a replaced member row takes from the new values (not its identity or creation). */
+const MEMBER_UPDATED_COLUMNS = MEMBER_ROW_COLUMNS.filter(
+  (c) => c !== 'id' && c !== 'household_id' && c !== 'created_at',
+);
+
+/** Inserts or replaces a member row (a member of another household is left alone). */
 export async function upsertMember(
   client: pg.PoolClient,
   householdId: string,
@@ -90,37 +165,12 @@ export async function upsertMember(
   at: string,
 ): Promise<void> {
   await client.query(
-    `INSERT INTO member (id, household_id, full_name, name_search, birth_year, birth_month,
-       birth_day, sex, ethnic_group_code, citizen_id, relation, deceased_on, created_at, updated_at,
-       population_outcome, population_mismatched_fields, population_verified_at,
-       ${MEMBER_FORM_C_COLUMNS.join(', ')})
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $22, $23, $24,
-       $14, $15, $16, $17, $18, $19, $20, $21)
-     ON CONFLICT (id) DO UPDATE SET full_name = $3, name_search = $4, birth_year = $5,
-       birth_month = $6, birth_day = $7, sex = $8, ethnic_group_code = $9, citizen_id = $10,
-       relation = $11, deceased_on = $12, updated_at = $13, population_outcome = $22,
-       population_mismatched_fields = $23, population_verified_at = $24,
-       ${MEMBER_FORM_C_COLUMNS.map((c, i) => `${c} = $${i + 14}`).join(', ')}
+    `INSERT INTO member (${MEMBER_ROW_COLUMNS.join(', ')})
+     VALUES (${placeholders(MEMBER_ROW_COLUMNS.length)})
+     ON CONFLICT (id) DO UPDATE SET
+       ${MEMBER_UPDATED_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
      WHERE member.household_id = $2`,
-    [
-      m.id,
-      householdId,
-      m.fullName,
-      nameSearchKey(m.fullName),
-      m.dateOfBirth.year,
-      m.dateOfBirth.month,
-      m.dateOfBirth.day,
-      m.sex,
-      m.ethnicGroupCode,
-      m.citizenId,
-      m.relation,
-      m.deceasedOn,
-      at,
-      ...memberFormCParams(m.formC),
-      m.populationCheck?.outcome ?? null,
-      m.populationCheck?.mismatchedFields ?? null,
-      m.populationCheck?.verifiedAt ?? null,
-    ],
+    memberRowValues(householdId, m, at),
   );
 }
 
