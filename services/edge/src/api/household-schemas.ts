@@ -1,38 +1,9 @@
 /** JSON Schemas (OpenAPI 3.1 components) of households, members and their changes. */
+import { RELATIONS } from './household-json';
 import { householdSearchSchemas } from './household-search-schemas';
+import { householdStatus, nullableString, page, partialDate, ref } from './schema-parts';
 
-const nullableString = { type: ['string', 'null'] };
-const partialDate = {
-  type: ['string', 'null'],
-  pattern: '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$',
-  description: 'YYYY, YYYY-MM or YYYY-MM-DD',
-};
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const page = (items: string, name: string) => ({
-  type: 'object',
-  required: [items, 'nextPageToken'],
-  properties: {
-    [items]: { type: 'array', items: ref(name) },
-    nextPageToken: { ...nullableString, description: 'null on the last page' },
-  },
-});
-const status = { type: ['string', 'null'], enum: ['active', 'dissolved', null] };
-const relation = {
-  type: 'string',
-  enum: [
-    'head',
-    'spouse',
-    'child',
-    'parent',
-    'parent_in_law',
-    'child_in_law',
-    'grandchild',
-    'grandparent',
-    'sibling',
-    'other_relative',
-    'other',
-  ],
-};
+const relation = { type: 'string', enum: [...RELATIONS] };
 
 export const householdSchemas = {
   Member: {
@@ -98,7 +69,7 @@ export const householdSchemas = {
       streetAddress: { type: 'string' },
       area: { type: ['string', 'null'], enum: ['rural', 'urban', null] },
       headMemberId: nullableString,
-      status,
+      status: householdStatus,
       version: { type: 'integer', description: 'send back as expectedVersion when changing' },
       createdAt: { type: ['string', 'null'], format: 'date-time' },
       updatedAt: { type: ['string', 'null'], format: 'date-time' },

@@ -1,20 +1,5 @@
 /** JSON Schemas (OpenAPI 3.1 components) of search results and poverty standards. */
-const nullableString = { type: ['string', 'null'] };
-const partialDate = {
-  type: ['string', 'null'],
-  pattern: '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$',
-  description: 'YYYY, YYYY-MM or YYYY-MM-DD',
-};
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const page = (items: string, name: string) => ({
-  type: 'object',
-  required: [items, 'nextPageToken'],
-  properties: {
-    [items]: { type: 'array', items: ref(name) },
-    nextPageToken: { ...nullableString, description: 'null on the last page' },
-  },
-});
-const status = { type: ['string', 'null'], enum: ['active', 'dissolved', null] };
+import { householdStatus, nullableString, page, partialDate, ref } from './schema-parts';
 const confidence = {
   type: ['string', 'null'],
   enum: ['confirmed', 'secondary', 'unverified', null],
@@ -43,7 +28,7 @@ export const householdSearchSchemas = {
       communeCode: { type: 'string' },
       provinceCode: { type: 'string' },
       villageCode: nullableString,
-      status,
+      status: householdStatus,
       headFullName: { type: 'string' },
       headBirthYear: { type: ['integer', 'null'] },
       headMaskedCitizenId: { ...nullableString, examples: ['********1234'] },
@@ -76,7 +61,7 @@ export const householdSearchSchemas = {
       birthYear: { type: ['integer', 'null'] },
       maskedCitizenId: nullableString,
       relation: { type: 'string' },
-      householdStatus: status,
+      householdStatus,
       deceased: { type: 'boolean' },
     },
   },

@@ -1,5 +1,5 @@
 /** JSON Schemas (OpenAPI 3.1 components) of the form C/C1 import routes. */
-const nullableString = { type: ['string', 'null'] };
+import { nullableString } from './schema-parts';
 const count = { type: 'integer', minimum: 0 };
 
 export const importSchemas = {

@@ -1,6 +1,5 @@
 /** JSON Schemas (OpenAPI 3.1 components) of household moves and identity quality. */
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const nullableString = { type: ['string', 'null'] };
+import { nullableString, ref } from './schema-parts';
 const uuid = { type: 'string', format: 'uuid' };
 const version = { type: 'integer', minimum: 1, description: 'the household version read' };
 const reason = { type: 'string', maxLength: 1000 };

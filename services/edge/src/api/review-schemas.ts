@@ -1,5 +1,5 @@
 /** JSON Schemas (OpenAPI 3.1 components) of the review-round routes (rà soát). */
-const nullableString = { type: ['string', 'null'] };
+import { nullableString, ref } from './schema-parts';
 const day = { type: ['string', 'null'], format: 'date' };
 const requiredDay = { type: 'string', format: 'date' };
 const classification = {
@@ -7,7 +7,6 @@ const classification = {
   enum: ['poor', 'near_poor', 'average_living', 'not_poor', null],
 };
 const uuid = { type: 'string', format: 'uuid' };
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 export const reviewSchemas = {
   ReviewRound: {

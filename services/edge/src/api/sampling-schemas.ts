@@ -1,5 +1,5 @@
 /** JSON Schemas (OpenAPI 3.1 components) of acceptance sampling (nghiệm thu). */
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+import { ref } from './schema-parts';
 const uuid = { type: 'string', format: 'uuid' };
 const instant = { type: ['string', 'null'], format: 'date-time' };
 const percent = { type: 'string', pattern: '^[0-9]+(\\.[0-9]{1,4})?$', examples: ['0.5'] };

@@ -5,8 +5,8 @@ import { importSchemas } from './import-schemas';
 import { reviewSchemas } from './review-schemas';
 import { moveQualitySchemas } from './move-quality-schemas';
 import { samplingSchemas } from './sampling-schemas';
+import { nullableString } from './schema-parts';
 
-const nullableString = { type: ['string', 'null'] };
 const date = { type: ['string', 'null'], format: 'date' };
 
 export const schemas = {
