@@ -24,7 +24,7 @@ import {
   type HouseholdsApp,
 } from '../../services/households/src/app';
 import { loadHouseholdsConfig } from '../../services/households/src/config';
-import { PopulationSimulator } from '../../services/households/src/population/population-simulator';
+import { PopulationSimulator } from '@posa/population';
 import { createApp as createIdentityApp, type IdentityApp } from '../../services/identity/src/app';
 import { loadIdentityConfig } from '../../services/identity/src/config';
 import { ensureDemoAccounts } from './demo-accounts';

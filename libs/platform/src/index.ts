@@ -14,3 +14,4 @@ export * from './service-main';
 export * from './service-config';
 export * from './calendar';
 export * from './grpc/call-source';
+export { nameSearchKey, normaliseName } from './vietnamese-name';

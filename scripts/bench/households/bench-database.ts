@@ -11,7 +11,7 @@ import { Client, type QueryResult } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createPool, runMigrations } from '@posa/db';
 import { getPostgresUrl } from '@posa/testing';
-import { nameSearchKey } from '../../../services/households/src/domain/person-name';
+import { nameSearchKey } from '@posa/platform';
 import { loadCommunes } from './commune-loader';
 import { generateHouseholds } from './synthetic-households';
 

@@ -3,19 +3,10 @@
  * units-2025.csv, as input for generateHouseholds (phường → urban, xã and đặc khu → rural).
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { UNITS_2025_FILE } from '@posa/units';
 import type { SyntheticCommune } from './synthetic-households';
 
-export const UNITS_2025_CSV = path.join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'services',
-  'households',
-  'data',
-  'units-2025.csv',
-);
+export const UNITS_2025_CSV = UNITS_2025_FILE;
 
 export function loadCommunes(file = UNITS_2025_CSV): SyntheticCommune[] {
   const lines = readFileSync(file, 'utf8')

@@ -14,7 +14,7 @@
  * members: p95 < 50 ms commune-scoped, < 200 ms national.
  */
 import { createPool } from '@posa/db';
-import { nameSearchKey } from '../../../services/households/src/domain/person-name';
+import { nameSearchKey } from '@posa/platform';
 import type { SearchCriterion } from '../../../services/households/src/domain/search-query';
 import {
   searchMembers,

@@ -1,5 +1,5 @@
 import { citizenIdProblem } from '../../../services/households/src/domain/citizen-id';
-import { nameSearchKey } from '../../../services/households/src/domain/person-name';
+import { nameSearchKey } from '@posa/platform';
 import { loadCommunes } from './commune-loader';
 import { generateHouseholds, type SyntheticHousehold } from './synthetic-households';
 import { SURNAMES } from './vietnamese-names';

@@ -26,10 +26,12 @@ import { householdSearchService } from './grpc/household-search-service';
 import { povertyStandardService } from './grpc/poverty-standard-service';
 import { acceptanceSamplingService } from './grpc/sampling-service';
 import { reviewRoundService } from './review/grpc/review-round-service';
-import { loadPredecessorDistricts } from './review/store/predecessor-districts';
-import { loadUnits } from './store/unit-tree-file';
-import type { PopulationSimulator } from './population/population-simulator';
-import { wirePopulationRegistry, type PopulationWiring } from './population/population-wiring';
+import { loadPredecessorDistricts, loadUnits } from '@posa/units';
+import {
+  wirePopulationRegistry,
+  type PopulationSimulator,
+  type PopulationWiring,
+} from '@posa/population';
 import { identityQualityService } from './quality/identity-quality-service';
 
 export const MIGRATIONS_DIR = path.join(__dirname, '..', 'migrations');

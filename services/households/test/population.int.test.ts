@@ -8,8 +8,7 @@ import {
   type IdentityQualityServiceService,
   type MemberInput,
 } from '@posa/proto';
-import { HttpPopulationRegistry } from '../src/population/http-population-registry';
-import { PopulationSimulator } from '../src/population/population-simulator';
+import { HttpPopulationRegistry, PopulationSimulator } from '@posa/population';
 import { rejectionOf, startHarness, type Harness } from './harness';
 import { COMMUNE, head, request } from './registry-fixtures';
 

@@ -6,7 +6,7 @@ import { InvalidArgumentError } from '@posa/platform';
 import { citizenIdProblem } from './citizen-id';
 import { validateMemberFormC, type MemberFormC, type RawMemberFormC } from './form-c';
 import type { BirthDate, Sex } from './household-state';
-import { normaliseName } from './person-name';
+import { normaliseName } from '@posa/platform';
 
 /** Relation to the head of household. */
 export const RELATIONS: ReadonlySet<string> = new Set([

@@ -1,11 +1,11 @@
 /**
  * What a search asks for (tra cứu): exactly one of a name, a citizen ID, a household code or
  * the start of one, checked and normalised. Name queries use the member.name_search rule
- * (person-name.ts): lower case, no diacritics, đ → d; every typed word must be the start of
+ * (nameSearchKey of @posa/platform): lower case, no diacritics, đ → d; every typed word must be the start of
  * a word of the name.
  */
 import { InvalidArgumentError } from '@posa/platform';
-import { nameSearchKey } from './person-name';
+import { nameSearchKey } from '@posa/platform';
 
 export type SearchCriterion =
   | { kind: 'name'; words: string[] }

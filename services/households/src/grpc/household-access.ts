@@ -6,7 +6,7 @@
 import { isInJurisdiction, type Principal } from '@posa/auth';
 import { NotFoundError, PermissionDeniedError } from '@posa/platform';
 import type { HouseholdRecord } from '../domain/household-state';
-import type { Units } from '../store/unit-tree-file';
+import type { Units } from '@posa/units';
 
 export const READ_ROLES = ['officer', 'approver', 'analyst', 'auditor'] as const;
 

@@ -22,7 +22,7 @@ import {
 } from '../domain/household-moves';
 import { householdChangedEvent } from '../events/household-events';
 import { memberMovedEvent } from '../events/household-move-events';
-import type { Units } from '../store/unit-tree-file';
+import type { Units } from '@posa/units';
 import { actorOf, commitMove, relationRows } from './household-moves-commit';
 import { snapshotToProto } from './household-mapping';
 import { splitMergeHandlers } from './household-split-merge-handlers';

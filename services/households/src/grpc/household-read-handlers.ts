@@ -18,7 +18,7 @@ import {
   listHouseholds,
   type ListFilter,
 } from '../store/household-store';
-import type { Units } from '../store/unit-tree-file';
+import type { Units } from '@posa/units';
 import { assertReadRole, readable } from './household-access';
 import { changeToProto, householdToProto, snapshotToProto, statusOf } from './household-mapping';
 import { pageSizeOf, unitScopeOf } from './list-request';

@@ -28,7 +28,7 @@ import {
   type SearchOptions,
   type SearchScope,
 } from '../store/member-search-store';
-import type { Units } from '../store/unit-tree-file';
+import type { Units } from '@posa/units';
 import { assertReadRole } from './household-access';
 import { statusOf } from './household-mapping';
 import { householdHitOf, memberHitOf } from './search-mapping';

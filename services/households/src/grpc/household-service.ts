@@ -33,7 +33,7 @@ import {
   validateText,
 } from '../domain/household-input';
 import type { ChangeActor } from '../store/household-writes';
-import type { Units } from '../store/unit-tree-file';
+import type { Units } from '@posa/units';
 import { assertWriteCommune } from './household-access';
 import { commitChange, commitCreate } from './household-commit';
 import { checkMembersFormType, householdFormCOf } from './form-c-mapping';

@@ -4,7 +4,7 @@
  */
 import { isInJurisdiction, NATIONAL_UNIT_CODE, type Principal } from '@posa/auth';
 import { InvalidArgumentError, PermissionDeniedError } from '@posa/platform';
-import type { Units } from '../store/unit-tree-file';
+import type { Units } from '@posa/units';
 
 export interface UnitScope {
   communeCode?: string;

@@ -7,7 +7,7 @@
 import { isInJurisdiction, type Principal } from '@posa/auth';
 import { NotFoundError, PermissionDeniedError } from '@posa/platform';
 import type { SampleRecord } from '../store/sampling-store';
-import type { Units } from '../store/unit-tree-file';
+import type { Units } from '@posa/units';
 import { canReadRole } from './household-access';
 
 export function assertSamplingDecider(

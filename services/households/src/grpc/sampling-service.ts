@@ -48,7 +48,7 @@ import {
   listSamples,
   recordItemCheck,
 } from '../store/sampling-store';
-import type { Units } from '../store/unit-tree-file';
+import type { Units } from '@posa/units';
 import { assertReadRole } from './household-access';
 import { assertSamplingDecider, readableSample } from './sampling-access';
 import { itemToProto, sampleToProto } from './sampling-mapping';

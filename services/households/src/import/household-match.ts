@@ -5,7 +5,7 @@
  * One query per key kind per batch.
  */
 import type pg from 'pg';
-import { nameSearchKey } from '../domain/person-name';
+import { nameSearchKey } from '@posa/platform';
 import type { ImportHousehold } from './household-group';
 
 export interface MatchResult {

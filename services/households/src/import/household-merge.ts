@@ -11,7 +11,7 @@ import { changedMember } from '../domain/member-change';
 import { appendToOutbox } from '@posa/db';
 import type { MemberFields } from '../domain/household-input';
 import type { HouseholdRecord, MemberRecord } from '../domain/household-state';
-import { nameSearchKey } from '../domain/person-name';
+import { nameSearchKey } from '@posa/platform';
 import { householdChangedEvent } from '../events/household-events';
 import { findHousehold, findMembers } from '../store/household-store';
 import {

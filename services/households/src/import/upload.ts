@@ -21,7 +21,7 @@ import {
 import type { ImportMetadata, UploadImportRequest, UploadImportResponse } from '@posa/proto';
 import { validateText } from '../domain/household-input';
 import { assertWriteCommune } from '../grpc/household-access';
-import type { Units } from '../store/unit-tree-file';
+import type { Units } from '@posa/units';
 import { findEarlierJob, insertJob, type ImportJobRecord } from './import-jobs';
 import { jobToProto, modeOf } from './import-mapping';
 import { runImport } from './run-import';

@@ -11,8 +11,8 @@ import type {
 } from '@posa/proto';
 import type { BirthDate } from '../domain/household-state';
 import { validateBirthDate } from '../domain/household-input';
-import { nameSearchKey } from '../domain/person-name';
-import type { Units } from '../store/unit-tree-file';
+import { nameSearchKey } from '@posa/platform';
+import type { Units } from '@posa/units';
 import { assertReadRole } from '../grpc/household-access';
 import { rulesMatched, type CandidateSubject } from './candidate-rules';
 import { findCheckCandidates, findPersons, isUuid, listCandidatePairs } from './candidate-store';

@@ -28,8 +28,8 @@ import {
 } from '@posa/proto';
 import { validateReason } from '../domain/household-input';
 import { assertReadRole } from '../grpc/household-access';
-import type { PopulationRegistry } from '../population/population-registry';
-import type { Units } from '../store/unit-tree-file';
+import type { PopulationRegistry } from '@posa/population';
+import type { Units } from '@posa/units';
 import { candidateHandlers } from './candidate-handlers';
 import {
   confirmMerge,

@@ -4,7 +4,7 @@
  * adds (member_merged, member_verified). Callers run them in their one transaction.
  */
 import type pg from 'pg';
-import type { VerifiedField } from '../population/population-registry';
+import type { VerifiedField } from '@posa/population';
 import { insertChangeRow } from '../store/household-writes';
 import type { QualityActor } from './merge-store';
 

@@ -15,7 +15,7 @@ import {
 } from '@posa/platform';
 import type { BirthDate, MemberRecord } from '../domain/household-state';
 import { householdChangedEvent } from '../events/household-events';
-import type { PopulationRegistry, VerifiedField } from '../population/population-registry';
+import type { PopulationRegistry, VerifiedField } from '@posa/population';
 import { findMembers } from '../store/household-store';
 import { isLive, type PersonOnFile } from './candidate-rules';
 import { findPersons, isUuid } from './candidate-store';

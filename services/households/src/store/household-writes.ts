@@ -4,7 +4,7 @@
  */
 import type pg from 'pg';
 import type { ChangeKind, HouseholdRecord, MemberRecord } from '../domain/household-state';
-import { nameSearchKey } from '../domain/person-name';
+import { nameSearchKey } from '@posa/platform';
 import {
   HOUSEHOLD_FORM_C_COLUMNS,
   householdFormCParams,

@@ -8,9 +8,8 @@
 import { isInJurisdiction, type Principal } from '@posa/auth';
 import { NotFoundError, PermissionDeniedError } from '@posa/platform';
 import { canReadRole } from '../../grpc/household-access';
-import type { Units } from '../../store/unit-tree-file';
 import type { ReviewRound } from '../domain/review-round';
-import type { PredecessorDistricts } from '../store/predecessor-districts';
+import type { PredecessorDistricts, Units } from '@posa/units';
 
 const isPerson = (p: Principal, role: 'officer' | 'approver'): boolean =>
   !p.isService && p.roles.has(role);

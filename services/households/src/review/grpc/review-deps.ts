@@ -4,11 +4,10 @@ import { principalOf } from '@posa/auth';
 import { sourceAddressOf, type CallContext } from '@posa/platform';
 import type { ReviewRound as ProtoRound } from '@posa/proto';
 import type { EventStamp } from '../../events/household-events';
-import type { Units } from '../../store/unit-tree-file';
 import type { ReviewRound, RoundState } from '../domain/review-round';
 import { listMeetings } from '../store/assessment-store';
 import { listedHouseholds } from '../store/listing-store';
-import type { PredecessorDistricts } from '../store/predecessor-districts';
+import type { PredecessorDistricts, Units } from '@posa/units';
 import { procedureByCode } from '../store/procedure-store';
 import { roundToProto } from './review-mapping';
 

@@ -6,7 +6,7 @@
  *   (the century × sex table of the citizen ID), no name (the name is then not compared);
  * - names compare without case or diacritics (đ = d), dates on the parts both sides give.
  */
-import { nameSearchKey } from '../domain/person-name';
+import { nameSearchKey } from '@posa/platform';
 import type { Sex, VerifiedField, VerifyQuery } from './population-registry';
 
 /** A person as the simulator knows them; dateOfBirth is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */

@@ -1,4 +1,4 @@
-import { nameSearchKey, normaliseName } from './person-name';
+import { nameSearchKey, normaliseName } from './vietnamese-name';
 
 describe('person names', () => {
   it('stores NFC, trimmed, single-spaced', () => {

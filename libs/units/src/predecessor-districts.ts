@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const MERGER_2025_FILE = path.join(__dirname, '..', '..', '..', 'data', 'merger-2025.csv');
+export const MERGER_2025_FILE = path.join(__dirname, '..', 'data', 'merger-2025.csv');
 
 const HEADER =
   'old_level,old_code,old_name,old_district_code,old_province_code,new_code,new_name,' +

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NATIONAL_UNIT_CODE, UnitTree } from '@posa/auth';
 
-export const UNITS_2025_FILE = path.join(__dirname, '..', '..', 'data', 'units-2025.csv');
+export const UNITS_2025_FILE = path.join(__dirname, '..', 'data', 'units-2025.csv');
 
 export interface Units {
   tree: UnitTree;
