@@ -20,3 +20,9 @@ export {
   type PopulationWiring,
 } from './population-wiring';
 export type { SimulatedPerson } from './simulator-rules';
+export {
+  BIRTH_PROVINCE_CODES,
+  CENTURY_SEX_DIGITS,
+  centurySexDigit,
+  citizenIdProblem,
+} from './citizen-id';

@@ -1,4 +1,4 @@
-import { citizenIdProblem } from '../../../services/households/src/domain/citizen-id';
+import { citizenIdProblem } from '@posa/population';
 import { nameSearchKey } from '@posa/platform';
 import { loadCommunes } from './commune-loader';
 import { generateHouseholds, type SyntheticHousehold } from './synthetic-households';

@@ -5,10 +5,7 @@
  * relations, about 90 % of members with a citizen ID that fits their birth year and sex
  * (unique across one run). Household codes are `<commune>-<startYear>-<6-digit sequence>`.
  */
-import {
-  BIRTH_PROVINCE_CODES,
-  centurySexDigit,
-} from '../../../services/households/src/domain/citizen-id';
+import { BIRTH_PROVINCE_CODES, centurySexDigit } from '@posa/population';
 import { SeededRandom, WeightedTable } from './seeded-random';
 import {
   ETHNIC_GROUPS,

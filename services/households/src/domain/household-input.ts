@@ -3,7 +3,7 @@
  * and the reason; values come back normalised (names NFC and trimmed).
  */
 import { InvalidArgumentError } from '@posa/platform';
-import { citizenIdProblem } from './citizen-id';
+import { citizenIdProblem } from '@posa/population';
 import { validateMemberFormC, type MemberFormC, type RawMemberFormC } from './form-c';
 import type { BirthDate, Sex } from './household-state';
 import { normaliseName } from '@posa/platform';

@@ -4,7 +4,7 @@
  * never re-coded by the 2025 reform), digit 4 century and sex, digits 5-6 the birth year.
  * Country codes of births registered abroad are not listed yet: such IDs are refused.
  */
-import type { Sex } from './household-state';
+import type { Sex } from './population-registry';
 
 /** The 63 province codes in use before 1 Jul 2025, as the first three digits. */
 export const BIRTH_PROVINCE_CODES: ReadonlySet<string> = new Set(
