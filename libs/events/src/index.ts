@@ -15,3 +15,4 @@ export * from './relay';
 export * from './relay-options';
 export * from './topics';
 export * from './outbox-publishing';
+export * from './event-consumption';

@@ -98,6 +98,19 @@ export const HouseholdsEvents = {
   householdClassified: eventType('households', 'household-classified'),
 } as const;
 
+/** Event types of posa.cases.events.v1 (variations share the CaseVaried payload). */
+export const CasesEvents = {
+  caseSubmitted: eventType('cases', 'case-submitted'),
+  caseApproved: eventType('cases', 'case-approved'),
+  caseRejected: eventType('cases', 'case-rejected'),
+  caseVaried: eventType('cases', 'case-varied'),
+  caseSuspended: eventType('cases', 'case-suspended'),
+  caseResumed: eventType('cases', 'case-resumed'),
+  caseTerminated: eventType('cases', 'case-terminated'),
+  caseTransferred: eventType('cases', 'case-transferred'),
+  entitlementChanged: eventType('cases', 'entitlement-changed'),
+} as const;
+
 /** The event topics of all services; event lists grow as each service defines its events. */
 export const topicCatalogue: readonly TopicSpec[] = [
   serviceTopicSpec('identity', [
@@ -116,7 +129,17 @@ export const topicCatalogue: readonly TopicSpec[] = [
     ['members-merged', 'posa.events.v1.MembersMerged'],
     ['household-classified', 'posa.events.v1.HouseholdClassified'],
   ]),
-  serviceTopicSpec('cases', []),
+  serviceTopicSpec('cases', [
+    ['case-submitted', 'posa.events.v1.CaseSubmitted'],
+    ['case-approved', 'posa.events.v1.CaseApproved'],
+    ['case-rejected', 'posa.events.v1.CaseRejected'],
+    ['case-varied', 'posa.events.v1.CaseVaried'],
+    ['case-suspended', 'posa.events.v1.CaseVaried'],
+    ['case-resumed', 'posa.events.v1.CaseVaried'],
+    ['case-terminated', 'posa.events.v1.CaseVaried'],
+    ['case-transferred', 'posa.events.v1.CaseVaried'],
+    ['entitlement-changed', 'posa.events.v1.EntitlementChanged'],
+  ]),
   serviceTopicSpec('payments', []),
 ];
 

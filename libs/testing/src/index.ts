@@ -20,6 +20,8 @@ export {
   passwordGrant,
   REALM,
   realmUrl,
+  serviceAccountToken,
+  SERVICES_CLIENT,
   type TestUser,
 } from './keycloak';
 export { createTestDatabase, type TestDatabase } from './postgres';

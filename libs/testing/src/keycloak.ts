@@ -93,6 +93,21 @@ export async function passwordGrant(username: string, password: string): Promise
   });
 }
 
+/** Confidential client of the realm whose service account acts for the services and the edge. */
+export const SERVICES_CLIENT = 'posa-services';
+
+/**
+ * Access token of the `posa-services` service account (client credentials grant). The secret
+ * comes from POSA_SERVICES_CLIENT_SECRET, default the realm file's development secret.
+ */
+export async function serviceAccountToken(): Promise<string> {
+  return tokenRequest(`${await realmUrl()}/protocol/openid-connect/token`, {
+    grant_type: 'client_credentials',
+    client_id: SERVICES_CLIENT,
+    client_secret: process.env.POSA_SERVICES_CLIENT_SECRET ?? 'dev-only-posa-services-secret',
+  });
+}
+
 /** Payload of a JWT, decoded without verification (for assertions in tests). */
 export function decodeTokenPayload(token: string): Record<string, unknown> {
   const payload = token.split('.')[1];

@@ -7,7 +7,7 @@
  * ESM-only; this code is CommonJS and its tests run under jest, whose module loader cannot
  * require ES modules (Node 20 itself can). The handful of calls below is all identity needs.
  */
-import { POSA_ROLES, ServiceTokenSource, type KeycloakAdminOptions } from './service-token';
+import { ServiceTokenSource, type ServiceTokenOptions } from '@posa/auth';
 import {
   ProviderConflictError,
   ProviderUnavailableError,
@@ -15,6 +15,18 @@ import {
   type NewProviderUser,
   type ProviderUser,
 } from './identity-provider-admin';
+
+export const POSA_ROLES: readonly string[] = [
+  'system_admin',
+  'unit_admin',
+  'officer',
+  'approver',
+  'analyst',
+  'auditor',
+];
+
+/** Keycloak base URL, realm and the `posa-services` client credentials. */
+export type KeycloakAdminOptions = ServiceTokenOptions;
 
 interface UserRepresentation {
   id: string;
@@ -182,7 +194,11 @@ export class KeycloakAdmin implements IdentityProviderAdmin {
     allowed: number[] = [],
   ): Promise<Response> {
     for (let attempt = 0; ; attempt++) {
-      const token = await this.tokens.get(attempt > 0);
+      const token = await this.tokens.get(attempt > 0).catch((err: unknown) => {
+        throw new ProviderUnavailableError('keycloak service account token unavailable', {
+          cause: err,
+        });
+      });
       let response: Response;
       try {
         response = await fetch(`${this.adminBase}${path}`, {
