@@ -182,7 +182,7 @@ it('takes citizen complaints through the edge and lets only the pair of code and
     { metadata: officer },
   );
   const listed = list.complaints.find((c) => c.complaintId === filed.complaintId)!;
-  expect(listed.complainantCitizenId).toBe('*********123');
+  expect(listed.complainantCitizenId).toBe('********0123');
 });
 
 it('is rerouted by the province to the commune that manages the record', async () => {

@@ -138,7 +138,7 @@ it('stores a submission with a PDF and a PNG; tracking needs the right citizen I
     { metadata: officer },
   );
   const listed = list.applications.find((a) => a.trackingCode === res.trackingCode)!;
-  expect(listed.applicant!.citizenId).toBe('*********011');
+  expect(listed.applicant!.citizenId).toBe('********0011');
   expect(listed.dueOn).toEqual({ year: 2026, month: 3, day: 25 });
   expect(listed.overdue).toBe(false);
   const full = await online.call(

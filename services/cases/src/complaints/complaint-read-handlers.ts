@@ -19,7 +19,7 @@ import type {
 } from '@posa/proto';
 import type { CasesDeps } from '../deps';
 import { assertCitizenChannel } from '../online/online-access';
-import { maskedCitizenId } from '../online/online-record';
+import { maskCitizenId } from '../grpc/case-mapping';
 import { checkUuid, unitScopeOf } from '../online/online-staff-handlers';
 import { sameSecret, trackingPairOf } from '../online/online-track';
 import { decodePageToken, encodePageToken, pageSizeOf } from '../online/page-token';
@@ -66,8 +66,7 @@ export function complaintReadHandlers(deps: CasesDeps) {
         const c = complaintToProto(r, today());
         return {
           ...c,
-          complainantCitizenId:
-            c.complainantCitizenId === '' ? '' : maskedCitizenId(c.complainantCitizenId),
+          complainantCitizenId: maskCitizenId(c.complainantCitizenId),
         };
       }),
       page: {

@@ -210,7 +210,7 @@ export function caseToProto(row: CaseRow, parts: CaseParts, today: string): Case
 
 /** The last 4 digits of a citizen ID ("" when none): lists never show the whole number. */
 export function maskCitizenId(citizenId: string | null): string {
-  return citizenId === null ? '' : `********${citizenId.slice(-4)}`;
+  return citizenId === null || citizenId === '' ? '' : `********${citizenId.slice(-4)}`;
 }
 
 export function summaryToProto(row: CaseRow, flagged: boolean, today: string): CaseSummary {

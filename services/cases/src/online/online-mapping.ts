@@ -1,14 +1,9 @@
 /** Conversions between stored online applications and the OnlineApplicationService proto. */
 import { partsFromIso } from '@posa/platform';
 import type { OnlineApplicant, OnlineApplication, OnlineAttachment } from '@posa/proto';
-import { channelToProto, kindToProto } from '../grpc/case-mapping';
+import { channelToProto, kindToProto, maskCitizenId } from '../grpc/case-mapping';
 import type { ApplicantFacts } from './online-input';
-import {
-  applicationOverdue,
-  maskedCitizenId,
-  type AttachmentRow,
-  type OnlineApplicationRow,
-} from './online-record';
+import { applicationOverdue, type AttachmentRow, type OnlineApplicationRow } from './online-record';
 
 export function attachmentToProto(a: AttachmentRow): OnlineAttachment {
   return {
@@ -26,7 +21,7 @@ function applicantToProto(p: ApplicantFacts, masked: boolean): OnlineApplicant {
     fullName: p.fullName,
     dateOfBirth: { year: p.birthYear, month: p.birthMonth ?? 0, day: p.birthDay ?? 0 },
     sex: p.sex,
-    citizenId: masked ? maskedCitizenId(p.citizenId) : p.citizenId,
+    citizenId: masked ? maskCitizenId(p.citizenId) : p.citizenId,
     phone: p.phone,
     email: p.email ?? '',
     communeCode: p.communeCode,

@@ -47,8 +47,3 @@ export function applicationOverdue(
 ): boolean {
   return row.status === 'received' && today > row.dueOn;
 }
-
-/** The last 3 digits of a citizen ID: lists never show the whole number. */
-export function maskedCitizenId(citizenId: string): string {
-  return `${'*'.repeat(Math.max(0, citizenId.length - 3))}${citizenId.slice(-3)}`;
-}
