@@ -2,8 +2,9 @@
  * The embedded default as one composition: embedded PostgreSQL (one database per service),
  * identity in process (local credential store, in-process bus), the development identity
  * provider, households in process (database `households`, same bus, tokens of the devidp),
+ * cases in process (database `cases`, same bus, beneficiaries read from that households),
  * and the edge (memory sessions and rate limits). `npm start` and the browser test both use
- * it. stop() goes edge → devidp → households → identity → PostgreSQL, each bounded.
+ * it. stop() goes edge → devidp → cases → households → identity → PostgreSQL, each bounded.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -17,6 +18,8 @@ import {
 import { createDevIdp, type AccountSource, type DevIdp } from '../../services/devidp/src';
 import { InProcessBus } from '@posa/events';
 import { type Logger, todayInVietnam } from '@posa/platform';
+import { createApp as createCasesApp, type CasesApp } from '../../services/cases/src/app';
+import { loadCasesConfig } from '../../services/cases/src/config';
 import { createApp as createEdgeApp, type EdgeApp } from '../../services/edge/src/app';
 import { loadEdgeConfig } from '../../services/edge/src/config';
 import {
@@ -53,6 +56,10 @@ export interface StackPorts {
   householdsGrpc?: number;
   householdsHttp?: number;
   householdsMetrics?: number;
+  /** Cases gRPC, health and metrics; absent: any free port. */
+  casesGrpc?: number;
+  casesHttp?: number;
+  casesMetrics?: number;
 }
 
 export const DEFAULT_PORTS: StackPorts = {
@@ -66,6 +73,9 @@ export const DEFAULT_PORTS: StackPorts = {
   householdsGrpc: 50052,
   householdsHttp: 8092,
   householdsMetrics: 9466,
+  casesGrpc: 50053,
+  casesHttp: 8093,
+  casesMetrics: 9467,
 };
 
 export interface StackOptions {
@@ -80,9 +90,10 @@ export interface RunningStack {
   devidpUrl: string;
   identityAddress: string;
   householdsAddress: string;
+  casesAddress: string;
   postgres: EmbeddedPostgresHandle;
   demoAccountsCreated: number;
-  /** Stops edge, devidp, households, identity and PostgreSQL in that order. Idempotent. */
+  /** Stops edge, devidp, cases, households, identity and PostgreSQL in that order. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -120,6 +131,7 @@ export async function startEmbeddedStack(
   );
   let identity: IdentityApp | undefined;
   let households: HouseholdsApp | undefined;
+  let cases: CasesApp | undefined;
   let populationSimulator: PopulationSimulator | undefined;
   let devidp: DevIdp | undefined;
   let edge: EdgeApp | undefined;
@@ -144,6 +156,7 @@ export async function startEmbeddedStack(
       };
       if (edge) await bounded('edge', () => edge!.stop(2000), 4000);
       if (devidp) await bounded('devidp', () => devidp!.stop(1000), 2000);
+      if (cases) await bounded('cases', () => cases!.stop(2000), 4000);
       if (households) await bounded('households', () => households!.stop(2000), 4000);
       if (populationSimulator) await populationSimulator.stop();
       if (identity) await bounded('identity', () => identity!.stop(2000), 4000);
@@ -231,6 +244,25 @@ export async function startEmbeddedStack(
     const householdsAddress = `127.0.0.1:${householdsPorts.grpcPort}`;
     step('households', `gRPC ${householdsAddress}  health :${householdsPorts.healthPort}`);
 
+    cases = createCasesApp(
+      loadCasesConfig({
+        DATABASE_URL: postgres.urlFor('cases'),
+        GRPC_PORT: String(ports.casesGrpc ?? 0),
+        HTTP_PORT: String(ports.casesHttp ?? 0),
+        METRICS_PORT: String(ports.casesMetrics ?? 0),
+        LISTEN_HOST: '127.0.0.1',
+        KEYCLOAK_ISSUER_URL: idp.issuer,
+        EVENTS_TRANSPORT: 'in-process',
+        HOUSEHOLDS_ADDRESS: householdsAddress,
+        LOG_LEVEL: options.logLevel,
+      }),
+      logger.child({ component: 'cases' }),
+      { bus, populationSimulator },
+    );
+    const casesPorts = await cases.start();
+    const casesAddress = `127.0.0.1:${casesPorts.grpcPort}`;
+    step('cases', `gRPC ${casesAddress}  health :${casesPorts.healthPort}`);
+
     edge = createEdgeApp(
       loadEdgeConfig({
         HTTP_PORT: String(ports.edge),
@@ -238,6 +270,7 @@ export async function startEmbeddedStack(
         LISTEN_HOST: '127.0.0.1',
         IDENTITY_ADDRESS: `127.0.0.1:${identityPorts.grpcPort}`,
         HOUSEHOLDS_ADDRESS: householdsAddress,
+        CASES_ADDRESS: casesAddress,
         KEYCLOAK_URL: idp.baseUrl,
         SESSION_STORE: 'memory',
         // Memory sessions end with the process anyway; a fresh secret per start.
@@ -254,6 +287,7 @@ export async function startEmbeddedStack(
       devidpUrl: idp.baseUrl,
       identityAddress: `127.0.0.1:${identityPorts.grpcPort}`,
       householdsAddress,
+      casesAddress,
       postgres,
       demoAccountsCreated: created,
       stop,

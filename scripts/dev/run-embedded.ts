@@ -1,6 +1,6 @@
 // The process `npm start` supervises (scripts/start.ts): starts the embedded stack, prints
 // one line per component and the demo accounts, and on SIGTERM or SIGINT stops the edge,
-// the identity provider, identity and PostgreSQL in that order (bounded).
+// the identity provider, cases, households, identity and PostgreSQL in that order (bounded).
 import path from 'node:path';
 import { createLogger, type LogLevel } from '@posa/platform';
 import { DEMO_ACCOUNTS } from './demo-accounts';
@@ -49,6 +49,9 @@ async function main(): Promise<void> {
       'POSA_HOUSEHOLDS_METRICS_PORT',
       DEFAULT_PORTS.householdsMetrics ?? 0,
     ),
+    casesGrpc: portFrom('POSA_CASES_PORT', DEFAULT_PORTS.casesGrpc ?? 0),
+    casesHttp: portFrom('POSA_CASES_HEALTH_PORT', DEFAULT_PORTS.casesHttp ?? 0),
+    casesMetrics: portFrom('POSA_CASES_METRICS_PORT', DEFAULT_PORTS.casesMetrics ?? 0),
   };
 
   let stopping = false;
@@ -57,7 +60,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(
-      `\n${signal}: stopping edge, identity provider, households, identity, PostgreSQL ...`,
+      `\n${signal}: stopping edge, identity provider, cases, households, identity, PostgreSQL ...`,
     );
     // Bounded: if anything hangs, leave anyway.
     setTimeout(() => {

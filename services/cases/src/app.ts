@@ -1,7 +1,8 @@
 /**
  * Composition root of the cases service: pool, migrations (which seed the policy catalogue),
  * token verification, the population-database adapter, the households client, the gRPC
- * server, the outbox relay, the consumer of household events and the ops server. Tests start
+ * server, the outbox relay, the consumer of household events, the re-rating worker and the ops
+ * server. Tests start
  * it in process on port 0 and stop it; main.ts adds signals and telemetry.
  */
 import path from 'node:path';
@@ -38,6 +39,7 @@ import { caseService } from './grpc/case-service';
 import { caseVariationService } from './grpc/case-variation-service';
 import { entitlementService } from './grpc/entitlement-service';
 import { policyCatalogueService } from './grpc/policy-catalogue-service';
+import { ReratingWorker } from './rerating/rerating-worker';
 import { complaintService } from './complaints/complaint-service';
 import { onlineApplicationService } from './online/online-application-service';
 import { maxSubmissionBytes, onlineSettingsOf } from './online/online-settings';
@@ -87,6 +89,7 @@ export function createApp(config: CasesConfig, logger: Logger, options: AppOptio
   let stopping: Promise<void> | undefined;
   let publishing: OutboxPublishing | undefined;
   let consumer: HouseholdEventsConsumer | undefined;
+  const rerating = new ReratingWorker({ pool, logger, today });
   let population: PopulationWiring | undefined;
 
   const stop = (graceMs = 10_000): Promise<void> => {
@@ -94,6 +97,7 @@ export function createApp(config: CasesConfig, logger: Logger, options: AppOptio
       readiness.markShuttingDown();
       if (server) await server.stop(graceMs);
       if (consumer) await consumer.stop();
+      await rerating.stop();
       if (publishing) await publishing.stop();
       if (population) await population.stop();
       households.close();
@@ -149,6 +153,8 @@ export function createApp(config: CasesConfig, logger: Logger, options: AppOptio
       consumer = await startHouseholdEventsConsumer({ pool, ...transport });
       // Events written to the outbox with each change are published from here.
       publishing = await startOutboxPublishing({ service: 'cases', pool, ...transport });
+      // Policy edits queue re-rating jobs; their EntitlementChanged events go out through the outbox.
+      rerating.start();
       const grpcPort = await server.start();
       ops = await startOpsServer({
         host: config.LISTEN_HOST,

@@ -26,6 +26,8 @@ import {
   lockCatalogue,
   type CatalogueEntity,
 } from '../store/policy-store';
+import { reratingScopeOf } from '../rerating/rerating-scope';
+import { insertReratingJob } from '../rerating/rerating-store';
 import type { EditInput } from './policy-catalogue-mapping';
 
 export interface Actor {
@@ -58,6 +60,11 @@ export async function apply<T extends Keyed>(
   const validTo = dayBefore(created.validFrom);
   for (const v of toClose) await closeVersion(client, entity, keyOf(v), v.validFrom, validTo);
   await insert(client, created);
+  // Running cases whose amounts the new version changes get new EntitlementChanged events.
+  const scope = reratingScopeOf(entity, created);
+  if (scope !== undefined) {
+    await insertReratingJob(client, { entity, entityKey: keyOf(created), at: actor.at }, scope);
+  }
   await insertPolicyChange(client, {
     entity,
     entityKey: keyOf(created),

@@ -102,8 +102,6 @@ export async function* coveringPeriods(
     await client.query("SET LOCAL idle_in_transaction_session_timeout = '15min'");
     // Every row is read: plan for the whole result, not for the first rows.
     await client.query('SET LOCAL cursor_tuple_fraction = 1.0');
-    // The ORDER BY of a national month sorts a million rows: in memory rather than on disk.
-    await client.query("SET LOCAL work_mem = '64MB'");
     const where = scopeClause(scope);
     await client.query(
       `DECLARE month_entitlements NO SCROLL CURSOR FOR ${SELECT_COVERING}${where.sql}
