@@ -86,16 +86,17 @@ afterAll(async () => {
   await h?.close();
 });
 
-const fixtureLines = (lines: MonthEntitlementLine[]) => lines.filter((l) => l.communeCode !== A3);
+/** The hand-priced fixture lines, sorted by case code (the stream has no order). */
+const fixtureLines = (lines: MonthEntitlementLine[]) =>
+  lines.filter((l) => l.communeCode !== A3).sort((a, b) => a.caseCode.localeCompare(b.caseCode));
 const expectedIn = (communes: string[]) =>
   [...expected.values()].filter((l) => communes.includes(l.communeCode!));
 
 describe('StreamMonthEntitlements', () => {
-  it('gives the whole country exactly the cases covering the month, priced, in code order', async () => {
+  it('gives the whole country exactly the cases covering the month, priced, each once', async () => {
     const lines = linesOf(await read('VN', who.analyst!));
     expect(lines).toHaveLength(expected.size + MANY);
-    const codes = lines.map((l) => l.caseCode);
-    expect(codes).toEqual([...codes].sort());
+    expect(new Set(lines.map((l) => l.caseCode)).size).toBe(lines.length);
     const fixtures = fixtureLines(lines);
     expect(fixtures.map((l) => l.caseCode)).toEqual([...expected.keys()].sort());
     for (const line of fixtures) expect(line).toMatchObject(expected.get(line.caseCode)!);

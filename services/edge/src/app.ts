@@ -3,6 +3,7 @@
  * identity gateways (units, accounts, audit), the console pages, the REST API, readiness and metrics. Tests start it
  * in process on port 0 and stop it; main.ts adds signals and telemetry.
  */
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -22,6 +23,17 @@ import { apiRouter } from './api/router';
 import { sessionStoreKind, type EdgeConfig } from './config';
 import { createAccountGateway } from './gateways/account-gateway';
 import { createHouseholdGateway } from './gateways/household-gateway';
+import { createCaseGateway } from './gateways/case-gateway';
+import { ServiceTokenSource } from '@posa/auth';
+import { createCategoryHints } from './gateways/category-hints';
+import { createComplaintGateway } from './gateways/complaint-gateway';
+import { createOnlineApplicationGateway } from './gateways/online-application-gateway';
+import { citizenLimits } from './http/citizen-limits';
+import { PublicCsrf } from './http/public-csrf';
+import { citizenComplaintRoutes } from './routes/citizen-complaints';
+import { citizenPortalRoutes } from './routes/citizen-portal';
+import { complaintRoutes } from './routes/complaints';
+import { onlineApplicationRoutes } from './routes/online-applications';
 import { createImportGateway } from './gateways/import-gateway';
 import { createReviewGateway } from './gateways/review-gateway';
 import { createRegistryQualityGateway } from './gateways/registry-quality-gateway';
@@ -48,6 +60,11 @@ import { sampleRoutes } from './routes/samples';
 import { householdSearchRoutes } from './routes/household-search';
 import { householdRoutes } from './routes/households';
 import { povertyStandardRoutes } from './routes/poverty-standards';
+import { caseActionRoutes } from './routes/case-actions';
+import { caseDetailRoutes } from './routes/case-detail';
+import { caseListRoutes } from './routes/case-list';
+import { caseNewRoutes } from './routes/case-new';
+import { casePolicyRoutes } from './routes/case-policies';
 import { importRoutes } from './routes/imports';
 import { reviewRoundRoutes } from './routes/review-rounds';
 import { reviewStepRoutes } from './routes/review-steps';
@@ -98,6 +115,34 @@ export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
     config.GRPC_DEADLINE_MS,
     metrics,
   );
+  const cases = createCaseGateway(config.CASES_ADDRESS, config.GRPC_DEADLINE_MS, metrics);
+  // Signs the public forms' CSRF tokens (like the session cookie: random per process when unset).
+  const publicCsrfSecret = config.SESSION_SECRET ?? randomBytes(32).toString('hex');
+  // Citizens have no account: their calls carry the edge's service-account token.
+  const serviceTokens = new ServiceTokenSource({
+    baseUrl: config.KEYCLOAK_URL,
+    realm: config.KEYCLOAK_REALM,
+    clientId: config.SERVICE_CLIENT_ID,
+    clientSecret: config.SERVICE_CLIENT_SECRET,
+  });
+  const onlineApplications = createOnlineApplicationGateway(
+    config.CASES_ADDRESS,
+    serviceTokens,
+    config.GRPC_DEADLINE_MS,
+    metrics,
+  );
+  const complaints = createComplaintGateway(
+    config.CASES_ADDRESS,
+    serviceTokens,
+    config.GRPC_DEADLINE_MS,
+    metrics,
+  );
+  const categoryHints = createCategoryHints(
+    config.CASES_ADDRESS,
+    serviceTokens,
+    config.GRPC_DEADLINE_MS,
+    metrics,
+  );
   const imports = createImportGateway(config.HOUSEHOLDS_ADDRESS, config.GRPC_DEADLINE_MS, metrics);
   const importLimits = { maxBytes: config.IMPORT_MAX_BYTES, deadlineMs: config.IMPORT_DEADLINE_MS };
   const reviews = createReviewGateway(config.HOUSEHOLDS_ADDRESS, config.GRPC_DEADLINE_MS, metrics);
@@ -144,6 +189,23 @@ export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
         keyPrefix: config.REDIS_KEY_PREFIX,
       }),
     );
+    // Public citizen pages and API: own rate limits, signed CSRF cookie, no session.
+    const publicLimits = citizenLimits({
+      perMinute: config.CITIZEN_RATE_LIMIT_PER_MINUTE,
+      postsPerMinute: config.CITIZEN_POST_RATE_LIMIT_PER_MINUTE,
+      redis,
+      keyPrefix: config.REDIS_KEY_PREFIX,
+    });
+    const publicCsrf = new PublicCsrf(publicCsrfSecret, config.COOKIE_SECURE);
+    app.use(['/dich-vu-cong', '/api/v1/public'], publicLimits);
+    app.use(
+      citizenPortalRoutes({
+        applications: onlineApplications,
+        csrf: publicCsrf,
+        categories: categoryHints,
+      }),
+    );
+    app.use(citizenComplaintRoutes({ complaints, csrf: publicCsrf }));
     app.use(
       sessionMiddleware(sessionStore, {
         secret: config.SESSION_SECRET,
@@ -162,6 +224,9 @@ export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
         importLimits,
         reviews,
         registryQuality,
+        cases,
+        onlineApplications,
+        complaints,
         csrf,
         logger,
       }),
@@ -176,6 +241,8 @@ export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
       '/samples',
       express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 600 }),
     );
+    // The application and appraisal forms carry one checkbox per category of the catalogue.
+    app.use('/cases', express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 120 }));
     app.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 }));
     const signInLimiter = limiter({
       name: 'signin',
@@ -201,6 +268,14 @@ export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
     app.use(duplicateRoutes({ registryQuality, csrf }));
     app.use(sampleRoutes({ households, registryQuality, csrf }));
     app.use(povertyStandardRoutes({ households, csrf }));
+    // The case list and the application form first, then /cases/:id (which would match both).
+    app.use(caseListRoutes({ cases, csrf }));
+    app.use(caseNewRoutes({ cases, households, csrf }));
+    app.use(caseDetailRoutes({ cases, csrf }));
+    app.use(caseActionRoutes({ cases, csrf }));
+    app.use(casePolicyRoutes({ cases, csrf }));
+    app.use(onlineApplicationRoutes({ applications: onlineApplications, households, csrf }));
+    app.use(complaintRoutes({ complaints, csrf }));
     app.use(importRoutes({ imports, importLimits, csrf, logger }));
     app.use(reviewRoundRoutes({ reviews, households, csrf }));
     app.use(reviewStepRoutes({ reviews, households, csrf }));
@@ -217,6 +292,10 @@ export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
       units.close();
       accounts.close();
       households.close();
+      cases.close();
+      onlineApplications.close();
+      complaints.close();
+      categoryHints.close();
       imports.close();
       reviews.close();
       registryQuality.close();

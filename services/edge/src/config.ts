@@ -35,6 +35,10 @@ export const configSchema = {
     default: '127.0.0.1:50052',
     doc: 'host:port of the households gRPC server',
   }),
+  CASES_ADDRESS: str({
+    default: '127.0.0.1:50053',
+    doc: 'host:port of the cases gRPC server (cases, variations, policy catalogue)',
+  }),
   IMPORT_MAX_BYTES: int({
     min: 1024,
     max: 2 * 1024 ** 3,
@@ -108,6 +112,27 @@ export const configSchema = {
     max: 10_000,
     default: 20,
     doc: 'sign-in requests per address',
+  }),
+  SERVICE_CLIENT_ID: str({
+    default: 'posa-services',
+    doc: 'service-account client the edge uses for citizens (online applications, complaints)',
+  }),
+  SERVICE_CLIENT_SECRET: str({
+    default: 'dev-only-posa-services-secret',
+    secret: true,
+    doc: 'secret of SERVICE_CLIENT_ID (the default is the development realm value)',
+  }),
+  CITIZEN_RATE_LIMIT_PER_MINUTE: int({
+    min: 1,
+    max: 100_000,
+    default: 60,
+    doc: 'requests per address to the public citizen pages and /api/v1/public',
+  }),
+  CITIZEN_POST_RATE_LIMIT_PER_MINUTE: int({
+    min: 1,
+    max: 10_000,
+    default: 10,
+    doc: 'submissions (POST) per address to the public citizen pages and /api/v1/public',
   }),
 };
 

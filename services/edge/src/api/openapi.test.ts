@@ -3,6 +3,9 @@ import { createLogger } from '@posa/platform';
 import { createCsrf } from '../http/csrf';
 import type { AccountGateway } from '../gateways/account-gateway';
 import type { HouseholdGateway } from '../gateways/household-gateway';
+import type { CaseGateway } from '../gateways/case-gateway';
+import type { ComplaintGateway } from '../gateways/complaint-gateway';
+import type { OnlineApplicationGateway } from '../gateways/online-application-gateway';
 import type { ImportGateway } from '../gateways/import-gateway';
 import type { RegistryQualityGateway } from '../gateways/registry-quality-gateway';
 import type { ReviewGateway } from '../gateways/review-gateway';
@@ -44,6 +47,9 @@ describe('OpenAPI document', () => {
     importLimits: { maxBytes: 1, deadlineMs: 1 },
     reviews: {} as ReviewGateway,
     registryQuality: {} as RegistryQualityGateway,
+    cases: {} as CaseGateway,
+    onlineApplications: {} as OnlineApplicationGateway,
+    complaints: {} as ComplaintGateway,
     csrf: createCsrf(),
     logger: createLogger({ service: 'edge', level: 'silent' }),
   });

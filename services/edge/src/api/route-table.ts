@@ -10,6 +10,12 @@ import { badRequest } from '../http/errors';
 import { parsePage, parseVersion, requiredText } from '../http/params';
 import { accountApiRoutes } from './account-routes';
 import { householdApiRoutes } from './household-routes';
+import { caseApiRoutes } from './case-routes';
+import { casePolicyApiRoutes } from './case-policy-routes';
+import { caseVariationApiRoutes } from './case-variation-routes';
+import { complaintApiRoutes } from './complaint-routes';
+import { onlineApplicationApiRoutes } from './online-application-routes';
+import { publicApiRoutes } from './public-routes';
 import { moveApiRoutes } from './move-routes';
 import { qualityApiRoutes } from './quality-routes';
 import { samplingApiRoutes } from './sampling-routes';
@@ -276,4 +282,10 @@ export const apiRoutes: ApiRoute[] = [
   ...samplingApiRoutes,
   ...importApiRoutes,
   ...reviewApiRoutes,
+  ...caseApiRoutes,
+  ...caseVariationApiRoutes,
+  ...casePolicyApiRoutes,
+  ...onlineApplicationApiRoutes,
+  ...complaintApiRoutes,
+  ...publicApiRoutes,
 ];

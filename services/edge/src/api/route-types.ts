@@ -2,6 +2,9 @@
 import type { Request } from 'express';
 import type { AccountGateway } from '../gateways/account-gateway';
 import type { HouseholdGateway } from '../gateways/household-gateway';
+import type { CaseGateway } from '../gateways/case-gateway';
+import type { ComplaintGateway } from '../gateways/complaint-gateway';
+import type { OnlineApplicationGateway } from '../gateways/online-application-gateway';
 import type { RegistryQualityGateway } from '../gateways/registry-quality-gateway';
 import type { ImportGateway, UploadLimits } from '../gateways/import-gateway';
 import type { ReviewGateway } from '../gateways/review-gateway';
@@ -43,5 +46,8 @@ export interface ApiDeps {
   importLimits: UploadLimits;
   reviews: ReviewGateway;
   registryQuality: RegistryQualityGateway;
+  cases: CaseGateway;
+  onlineApplications: OnlineApplicationGateway;
+  complaints: ComplaintGateway;
   openApi: () => unknown;
 }

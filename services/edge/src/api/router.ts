@@ -15,6 +15,9 @@ export interface ApiRouterDeps {
   importLimits: ApiDeps['importLimits'];
   reviews: ApiDeps['reviews'];
   registryQuality: ApiDeps['registryQuality'];
+  cases: ApiDeps['cases'];
+  onlineApplications: ApiDeps['onlineApplications'];
+  complaints: ApiDeps['complaints'];
   csrf: ReturnType<typeof createCsrf>;
   logger: Logger;
 }
@@ -30,6 +33,9 @@ export function apiRouter(deps: ApiRouterDeps): Router {
     importLimits: deps.importLimits,
     reviews: deps.reviews,
     registryQuality: deps.registryQuality,
+    cases: deps.cases,
+    onlineApplications: deps.onlineApplications,
+    complaints: deps.complaints,
     openApi: () => document,
   };
   router.use(express.json({ limit: '16kb' }));
@@ -44,6 +50,8 @@ export function apiRouter(deps: ApiRouterDeps): Router {
       res.status(route.success.status).json(body);
     };
     if (route.method === 'get') router.get(route.path, handle);
+    // Public routes act for no signed-in user (no ambient credential to protect): no CSRF.
+    else if (!route.authenticated) router.post(route.path, handle);
     else router.post(route.path, deps.csrf.csrfSynchronisedProtection, handle);
   }
   router.use((_req: Request, res: Response) => {

@@ -1,6 +1,11 @@
 /** JSON Schemas (OpenAPI 3.1 components) of the API's bodies. */
 import { accountSchemas } from './account-schemas';
 import { householdSchemas } from './household-schemas';
+import { caseSchemas } from './case-schemas';
+import { caseStepSchemas } from './case-step-schemas';
+import { casePolicySchemas } from './case-policy-schemas';
+import { citizenSchemas } from './citizen-schemas';
+import { citizenStaffSchemas } from './citizen-staff-schemas';
 import { importSchemas } from './import-schemas';
 import { reviewSchemas } from './review-schemas';
 import { moveQualitySchemas } from './move-quality-schemas';
@@ -110,6 +115,11 @@ export const schemas = {
   ...reviewSchemas,
   ...moveQualitySchemas,
   ...samplingSchemas,
+  ...caseSchemas,
+  ...caseStepSchemas,
+  ...casePolicySchemas,
+  ...citizenSchemas,
+  ...citizenStaffSchemas,
   OpenApiDocument: { type: 'object', description: 'this document' },
   Error: {
     type: 'object',

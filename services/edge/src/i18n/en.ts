@@ -1,5 +1,7 @@
 /** English texts of the staff console. */
 import { householdsEn } from './households-en';
+import { casesEn } from './cases-en';
+import { citizenEn } from './citizen-en';
 import type { MessageKey } from './vi';
 
 export const en: Record<MessageKey, string> = {
@@ -244,4 +246,6 @@ export const en: Record<MessageKey, string> = {
   'signedOut.heading': 'You are signed out',
   'signedOut.again': 'Sign in again',
   ...householdsEn,
+  ...casesEn,
+  ...citizenEn,
 };

@@ -1,5 +1,7 @@
 /** Vietnamese texts of the staff console (the default language). */
 import { householdsVi } from './households-vi';
+import { casesVi } from './cases-vi';
+import { citizenVi } from './citizen-vi';
 
 export const vi = {
   'app.title': 'POSA – Cơ sở dữ liệu giảm nghèo và trợ giúp xã hội',
@@ -243,6 +245,8 @@ export const vi = {
   'signedOut.heading': 'Bạn đã đăng xuất',
   'signedOut.again': 'Đăng nhập lại',
   ...householdsVi,
+  ...casesVi,
+  ...citizenVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -5,6 +5,7 @@ import type { createCsrf } from '../http/csrf';
 import { accessTokenOf, principalOfRequest } from '../http/auth';
 import { ACCOUNT_PAGE_ROLES, AUDIT_PAGE_ROLES, holdsAny } from '../http/page-roles';
 import { HOUSEHOLD_PAGE_ROLES } from '../http/household-roles';
+import { CASE_PAGE_ROLES } from '../http/case-roles';
 import { toHttpError } from '../http/errors';
 import { languageFromCookies, translator } from '../i18n';
 import { errorHeadline } from '../views/error-page';
@@ -27,6 +28,7 @@ export function pageContext(req: Request, csrf: Csrf): PageContext {
       accounts: holdsAny(principal?.roles, ACCOUNT_PAGE_ROLES),
       audit: holdsAny(principal?.roles, AUDIT_PAGE_ROLES),
       households: holdsAny(principal?.roles, HOUSEHOLD_PAGE_ROLES),
+      cases: holdsAny(principal?.roles, CASE_PAGE_ROLES),
     },
   };
 }

@@ -121,6 +121,7 @@ function membersTable(ctx: PageContext, model: HouseholdModel): SafeHtml {
               writable
                 ? html`<td>
                     <a href="/households/${h.id}/members/${m.id}">${t('hh.editMember')}</a>
+                    ${m.deceasedOn === null ? html`<a href="/cases/new?household=${h.id}&amp;member=${m.id}" data-testid="file-case">${t('cs.file')}</a>` : ''}
                     ${m.deceasedOn === null ? deathForm(ctx, h, m, model) : ''}
                   </td>`
                 : ''

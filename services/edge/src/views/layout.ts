@@ -13,7 +13,7 @@ export interface PageContext {
   /** Which navigation entry is current. */
   section?: Section;
   /** Entries the user's roles allow (accounts: administrators; audit: auditors). */
-  nav?: { accounts: boolean; audit: boolean; households?: boolean };
+  nav?: { accounts: boolean; audit: boolean; households?: boolean; cases?: boolean };
 }
 
 export type Section =
@@ -27,7 +27,11 @@ export type Section =
   | 'reviews'
   | 'duplicates'
   | 'samples'
-  | 'standards';
+  | 'standards'
+  | 'cases'
+  | 'policies'
+  | 'onlineApplications'
+  | 'complaints';
 
 function languageSwitch(ctx: PageContext): SafeHtml {
   const link = (lang: Language, label: string): SafeHtml =>
@@ -57,6 +61,14 @@ function navigation(ctx: PageContext): SafeHtml {
     ${ctx.nav?.households ? item('duplicates', '/duplicates', ctx.t('nav.duplicates')) : ''}
     ${ctx.nav?.households ? item('samples', '/samples', ctx.t('nav.samples')) : ''}
     ${item('standards', '/poverty-standards', ctx.t('nav.standards'))}
+    ${ctx.nav?.cases ? item('cases', '/cases', ctx.t('nav.cases')) : ''}
+    ${
+      ctx.nav?.cases
+        ? item('onlineApplications', '/online-applications', ctx.t('nav.onlineApplications'))
+        : ''
+    }
+    ${ctx.nav?.cases ? item('complaints', '/complaints', ctx.t('nav.complaints')) : ''}
+    ${item('policies', '/policy-catalogue', ctx.t('nav.policies'))}
     ${ctx.nav?.accounts ? item('accounts', '/accounts', ctx.t('nav.accounts')) : ''}
     ${ctx.nav?.audit ? item('audit', '/audit', ctx.t('nav.audit')) : ''}
     ${item('compromised', '/account/compromised', ctx.t('nav.compromised'))}

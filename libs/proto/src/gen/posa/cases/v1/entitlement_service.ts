@@ -576,8 +576,8 @@ export const EntitlementServiceService = {
   /**
    * One line per case with an allowance period covering the month, for every case managed by
    * a commune inside the unit; the unit must lie in the caller's jurisdiction. Lines come in
-   * the order of the case code. Amounts are computed from the policy catalogue in force on the
-   * first day of the month. Lines come in batches of at most 1,000 per message.
+   * no particular order (one snapshot of the database). Amounts are computed from the policy
+   * catalogue in force on the first day of the month. Lines come in batches of at most 1,000 per message.
    */
   streamMonthEntitlements: {
     path: "/posa.cases.v1.EntitlementService/StreamMonthEntitlements" as const,
@@ -597,8 +597,8 @@ export interface EntitlementServiceServer extends UntypedServiceImplementation {
   /**
    * One line per case with an allowance period covering the month, for every case managed by
    * a commune inside the unit; the unit must lie in the caller's jurisdiction. Lines come in
-   * the order of the case code. Amounts are computed from the policy catalogue in force on the
-   * first day of the month. Lines come in batches of at most 1,000 per message.
+   * no particular order (one snapshot of the database). Amounts are computed from the policy
+   * catalogue in force on the first day of the month. Lines come in batches of at most 1,000 per message.
    */
   streamMonthEntitlements: handleServerStreamingCall<StreamMonthEntitlementsRequest, StreamMonthEntitlementsResponse>;
 }
@@ -607,8 +607,8 @@ export interface EntitlementServiceClient extends Client {
   /**
    * One line per case with an allowance period covering the month, for every case managed by
    * a commune inside the unit; the unit must lie in the caller's jurisdiction. Lines come in
-   * the order of the case code. Amounts are computed from the policy catalogue in force on the
-   * first day of the month. Lines come in batches of at most 1,000 per message.
+   * no particular order (one snapshot of the database). Amounts are computed from the policy
+   * catalogue in force on the first day of the month. Lines come in batches of at most 1,000 per message.
    */
   streamMonthEntitlements(
     request: StreamMonthEntitlementsRequest,
