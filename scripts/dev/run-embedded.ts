@@ -1,6 +1,7 @@
 // The process `npm start` supervises (scripts/start.ts): starts the embedded stack, prints
 // one line per component and the demo accounts, and on SIGTERM or SIGINT stops the edge,
-// the identity provider, cases, households, identity and PostgreSQL in that order (bounded).
+// the identity provider, cases, payments, households, identity and PostgreSQL in that order
+// (bounded).
 import path from 'node:path';
 import { createLogger, type LogLevel } from '@posa/platform';
 import { DEMO_ACCOUNTS } from './demo-accounts';
@@ -52,6 +53,9 @@ async function main(): Promise<void> {
     casesGrpc: portFrom('POSA_CASES_PORT', DEFAULT_PORTS.casesGrpc ?? 0),
     casesHttp: portFrom('POSA_CASES_HEALTH_PORT', DEFAULT_PORTS.casesHttp ?? 0),
     casesMetrics: portFrom('POSA_CASES_METRICS_PORT', DEFAULT_PORTS.casesMetrics ?? 0),
+    paymentsGrpc: portFrom('POSA_PAYMENTS_PORT', DEFAULT_PORTS.paymentsGrpc ?? 0),
+    paymentsHttp: portFrom('POSA_PAYMENTS_HEALTH_PORT', DEFAULT_PORTS.paymentsHttp ?? 0),
+    paymentsMetrics: portFrom('POSA_PAYMENTS_METRICS_PORT', DEFAULT_PORTS.paymentsMetrics ?? 0),
   };
 
   let stopping = false;
@@ -60,7 +64,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(
-      `\n${signal}: stopping edge, identity provider, cases, households, identity, PostgreSQL ...`,
+      `\n${signal}: stopping edge, identity provider, cases, payments, households, identity, PostgreSQL ...`,
     );
     // Bounded: if anything hangs, leave anyway.
     setTimeout(() => {

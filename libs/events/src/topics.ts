@@ -111,6 +111,14 @@ export const CasesEvents = {
   entitlementChanged: eventType('cases', 'entitlement-changed'),
 } as const;
 
+/** Event types of posa.payments.events.v1 (approval and closing share PayrollStatusChanged). */
+export const PaymentsEvents = {
+  payrollGenerated: eventType('payments', 'payroll-generated'),
+  payrollApproved: eventType('payments', 'payroll-approved'),
+  payrollClosed: eventType('payments', 'payroll-closed'),
+  resultRecorded: eventType('payments', 'result-recorded'),
+} as const;
+
 /** The event topics of all services; event lists grow as each service defines its events. */
 export const topicCatalogue: readonly TopicSpec[] = [
   serviceTopicSpec('identity', [
@@ -140,7 +148,12 @@ export const topicCatalogue: readonly TopicSpec[] = [
     ['case-transferred', 'posa.events.v1.CaseVaried'],
     ['entitlement-changed', 'posa.events.v1.EntitlementChanged'],
   ]),
-  serviceTopicSpec('payments', []),
+  serviceTopicSpec('payments', [
+    ['payroll-generated', 'posa.events.v1.PayrollGenerated'],
+    ['payroll-approved', 'posa.events.v1.PayrollStatusChanged'],
+    ['payroll-closed', 'posa.events.v1.PayrollStatusChanged'],
+    ['result-recorded', 'posa.events.v1.PaymentResultRecorded'],
+  ]),
 ];
 
 /** Finds the catalogue entry of an event type on a topic, if it is catalogued. */

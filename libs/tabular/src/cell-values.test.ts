@@ -1,12 +1,4 @@
-import {
-  citizenIdOf,
-  dateOf,
-  flagOf,
-  listOf,
-  textOf,
-  twoDigitCodeOf,
-  wholeOf,
-} from './cell-values';
+import { citizenIdOf, dateOf, flagOf, listOf, textOf, wholeOf } from './cell-values';
 
 describe('reading import cells', () => {
   it('normalises text to NFC and trims it', () => {
@@ -48,9 +40,7 @@ describe('reading import cells', () => {
     expect(citizenIdOf(201085012345)).toEqual({ ok: true, value: '201085012345' });
   });
 
-  it('pads one-digit codes, reads grouped amounts, flags and lists', () => {
-    expect(twoDigitCodeOf(1)).toBe('01');
-    expect(twoDigitCodeOf('27')).toBe('27');
+  it('reads grouped amounts, flags and lists', () => {
     expect(wholeOf('1.500.000')).toEqual({ ok: true, value: 1_500_000 });
     expect(wholeOf('1,500,000')).toEqual({ ok: true, value: 1_500_000 });
     expect(wholeOf('-5')).toMatchObject({ ok: false });

@@ -3,9 +3,15 @@
  * CSV cells as text. Text is NFC-normalised and trimmed. Each reader returns the value or
  * a reason (the caller names the row and column).
  */
-import type { RawDate } from '../domain/household-input';
 
 export type CellValue = string | number | boolean | Date | null | undefined;
+
+/** A date as written in a file; month and day are 0 when unknown (a year, mm/yyyy). */
+export interface CellDate {
+  year: number;
+  month: number;
+  day: number;
+}
 
 export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -31,12 +37,12 @@ export function textOf(cell: CellValue): string {
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /**
- * A date of birth: a date cell, an Excel serial (a number of 10000 or more, i.e. from
+ * A date (of birth, of payment): a date cell, an Excel serial (a number of 10000 or more, i.e. from
  * 18/05/1927), a 4-digit year (number or text), dd/mm/yyyy, d/m/yyyy, mm/yyyy or
  * yyyy-mm-dd. Month and day are 0 when unknown. Serials under 10000 are not taken as
  * dates: such a number is read as a year and then refused as implausible.
  */
-export function dateOf(cell: CellValue): Read<RawDate | undefined> {
+export function dateOf(cell: CellValue): Read<CellDate | undefined> {
   if (cell === null || cell === undefined || cell === '') return ok(undefined);
   if (cell instanceof Date) {
     return ok({
@@ -79,12 +85,6 @@ export function citizenIdOf(cell: CellValue): Read<string> {
     return ok(digits);
   }
   return ok(textOf(cell).replace(/[\s.]/g, ''));
-}
-
-/** A 2-digit code such as the ethnic group: 1 and "1" become "01" (no ambiguity). */
-export function twoDigitCodeOf(cell: CellValue): string {
-  const text = textOf(cell);
-  return /^\d$/.test(text) ? `0${text}` : text;
 }
 
 /** A whole non-negative number, accepting "1.500.000" and "1,500,000" groupings. */

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { csvRecords, csvRows } from './csv-rows';
-import { UnreadableFileError } from './file-rows';
+import { csvRecords, csvRows, type ByteSource } from './csv-rows';
+import { UnreadableFileError } from './unreadable-file';
 
 let dir: string;
 beforeAll(() => {
@@ -18,7 +18,7 @@ function fileWith(content: string | Buffer): string {
   return file;
 }
 
-async function records(file: string) {
+async function records(file: ByteSource) {
   const out: { line: number; fields: string[] }[] = [];
   for await (const r of csvRecords(file)) out.push(r);
   return out;
@@ -66,12 +66,28 @@ describe('the CSV reader', () => {
     await expect(records(fileWith('a,b\n"open,1\n2,3\n'))).rejects.toThrow('line 2');
   });
 
+  it('reads bytes as they arrive, a character split between two chunks included', async () => {
+    const bytes = Buffer.from('\uFEFFa,b\r\nĐặng,"x\r\ny"\r\n', 'utf8');
+    async function* oneByteAtATime() {
+      for (const b of bytes) yield Buffer.from([b]);
+    }
+    expect(await records(oneByteAtATime())).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['Đặng', 'x\r\ny'] },
+    ]);
+  });
+
+  const columns = {
+    known: ['full_name', 'date_of_birth', 'sex', 'relation'],
+    required: ['full_name', 'relation'],
+  };
+
   it('keys data rows by the header, skips blank rows and refuses unknown columns', async () => {
     const file = fileWith(
       'full_name,date_of_birth,sex,relation\nNguyễn Văn A,1980,nam,head\n,,,\nTrần Thị B,1982,nữ,spouse\n',
     );
     const rows = [];
-    for await (const r of csvRows(file)) rows.push(r);
+    for await (const r of csvRows(file, columns)) rows.push(r);
     expect(rows.map((r) => [r.rowNo, r.cells['full_name']])).toEqual([
       [2, 'Nguyễn Văn A'],
       [4, 'Trần Thị B'],
@@ -79,8 +95,14 @@ describe('the CSV reader', () => {
     const bad = fileWith('full_name,date_of_birth,sex,relation,salary\n');
     await expect(
       (async () => {
-        for await (const _ of csvRows(bad)) void _;
+        for await (const _ of csvRows(bad, columns)) void _;
       })(),
     ).rejects.toThrow('unknown columns: salary');
+    const missing = fileWith('full_name,sex\n');
+    await expect(
+      (async () => {
+        for await (const _ of csvRows(missing, columns)) void _;
+      })(),
+    ).rejects.toThrow('column relation is missing');
   });
 });

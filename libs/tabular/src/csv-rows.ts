@@ -1,15 +1,41 @@
 /**
  * Streaming CSV reader (RFC 4180: comma separated, double-quoted fields, "" inside quotes,
- * CRLF or LF), UTF-8 with or without BOM. The first line holds the column keys. Memory
- * holds one line at a time.
+ * CRLF or LF), UTF-8 with or without BOM. For keyed rows the first line holds the column
+ * keys. Memory holds one line at a time.
  */
 import { createReadStream } from 'node:fs';
-import { COLUMN_KEYS } from './columns';
-import { cellsByKey, isBlank, keysOfHeader, type FileRow, UnreadableFileError } from './file-rows';
+import { StringDecoder } from 'node:string_decoder';
+import { cellsByKey, isBlank, keysOfHeader, type ColumnSet, type KeyedRow } from './keyed-rows';
+import { UnreadableFileError } from './unreadable-file';
+
+/**
+ * A file path, or the bytes of a file: as they arrive (an upload, a readable stream) or
+ * already in memory (an array of buffers).
+ */
+export type ByteSource =
+  string | AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array>;
+
+/** UTF-8 text chunks of a source; a character split across two chunks stays whole. */
+async function* textChunks(source: ByteSource): AsyncGenerator<string> {
+  if (typeof source === 'string') {
+    for await (const chunk of createReadStream(source, {
+      encoding: 'utf8',
+      highWaterMark: 1 << 16,
+    }))
+      yield chunk as string;
+    return;
+  }
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of source) {
+    yield typeof chunk === 'string' ? chunk : decoder.write(Buffer.from(chunk));
+  }
+  const rest = decoder.end();
+  if (rest !== '') yield rest;
+}
 
 /** Raw records of a CSV file, with the line number where each starts. */
 export async function* csvRecords(
-  file: string,
+  source: ByteSource,
 ): AsyncGenerator<{ line: number; fields: string[] }> {
   let field = '';
   let fields: string[] = [];
@@ -18,9 +44,9 @@ export async function* csvRecords(
   let line = 1;
   let start = 1;
   let first = true;
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
-    let text = chunk as string;
-    if (first) {
+  for await (const chunk of textChunks(source)) {
+    let text = chunk;
+    if (first && text !== '') {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
@@ -67,12 +93,12 @@ export async function* csvRecords(
   }
 }
 
-/** Data rows of a CSV import file keyed by column. */
-export async function* csvRows(file: string): AsyncGenerator<FileRow> {
+/** Data rows of a CSV file keyed by the column keys of its first line; blank rows skipped. */
+export async function* csvRows(source: ByteSource, columns: ColumnSet): AsyncGenerator<KeyedRow> {
   let keys: (string | null)[] | undefined;
-  for await (const { line, fields } of csvRecords(file)) {
+  for await (const { line, fields } of csvRecords(source)) {
     if (keys === undefined) {
-      keys = keysOfHeader(fields, COLUMN_KEYS);
+      keys = keysOfHeader(fields, columns);
       continue;
     }
     if (isBlank(fields)) continue;

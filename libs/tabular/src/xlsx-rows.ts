@@ -1,23 +1,22 @@
 /**
- * Streaming reader of an XLSX village file (exceljs WorkbookReader: one row in memory at a
- * time; shared strings are cached, which grows with the distinct texts, not the rows).
- * Layout (see the template): a header block whose first column holds "Mã xã/phường",
- * "Mã thôn/tổ dân phố" and "Loại phiếu" with the value next to it, then a row of
- * Vietnamese headings, then the row of column keys, then one row per member.
+ * Streaming reader of the first sheet of an XLSX workbook (exceljs WorkbookReader: one row
+ * in memory at a time; shared strings are cached, which grows with the distinct texts, not
+ * the rows). Cells arrive as plain values: rich text, formulas and links reduced to their
+ * text or result.
  */
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CellValue } from './cell-values';
-import { COLUMN_KEYS, HEADER_COMMUNE, HEADER_FORM, HEADER_VILLAGE } from './columns';
-import {
-  cellsByKey,
-  isBlank,
-  keysOfHeader,
-  type FileHeader,
-  type FileRow,
-  UnreadableFileError,
-} from './file-rows';
+import { cellsByKey, isBlank, keysOfHeader, type ColumnSet, type KeyedRow } from './keyed-rows';
+import { UnreadableFileError } from './unreadable-file';
 
-/** A cell as a plain value (rich text, formulas and links reduced to their text or result). */
+/** One sheet row: its 1-based number and its cells from column A on. */
+export interface SheetRow {
+  rowNo: number;
+  values: CellValue[];
+}
+
+/** A cell as a plain value. */
 function plain(v: unknown): CellValue {
   if (v === null || v === undefined) return undefined;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
@@ -38,16 +37,13 @@ function valuesOf(row: ExcelJS.Row): CellValue[] {
   return out;
 }
 
-const text = (v: CellValue): string => (v === undefined || v === null ? '' : String(v).trim());
-
-export interface XlsxFile {
-  header: FileHeader;
-  rows: AsyncGenerator<FileRow>;
-}
-
-/** Reads the header block, then yields the member rows of the first sheet. */
-export async function openXlsx(file: string): Promise<XlsxFile> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+/**
+ * Opens a workbook (a path or a readable stream) and returns the rows of its first sheet.
+ * Refuses what is not a workbook before the first row is asked for. The remaining sheets
+ * are drained at the end so that the zip stream is closed.
+ */
+export async function xlsxRows(source: string | Readable): Promise<AsyncGenerator<SheetRow>> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -63,29 +59,43 @@ export async function openXlsx(file: string): Promise<XlsxFile> {
   }
   if (first.done) throw new UnreadableFileError('the workbook has no sheet');
   const rowsIt = first.value[Symbol.asyncIterator]();
-  const header: FileHeader = {};
-  let keys: (string | null)[] | undefined;
-  while (keys === undefined) {
-    const next = await rowsIt.next();
-    if (next.done) throw new UnreadableFileError('no row of column keys (household_no, ...)');
-    const values = valuesOf(next.value);
-    const label = text(values[0]);
-    if (label === HEADER_COMMUNE) header.communeCode = text(values[1]);
-    else if (label === HEADER_VILLAGE) header.villageCode = text(values[1]);
-    else if (label === HEADER_FORM) header.formType = text(values[1]);
-    else if (values.some((v) => text(v) === 'full_name')) keys = keysOfHeader(values, COLUMN_KEYS);
-  }
-  const knownKeys = keys;
-  async function* rows(): AsyncGenerator<FileRow> {
+  async function* rows(): AsyncGenerator<SheetRow> {
     for (let next = await rowsIt.next(); !next.done; next = await rowsIt.next()) {
-      const values = valuesOf(next.value);
-      if (isBlank(values)) continue;
-      yield { rowNo: next.value.number, cells: cellsByKey(knownKeys, values) };
+      yield { rowNo: next.value.number, values: valuesOf(next.value) };
     }
-    // drain the remaining sheets so the zip stream is closed
     for (let s = await sheets.next(); !s.done; s = await sheets.next()) {
       for await (const _row of s.value) void _row;
     }
   }
-  return { header, rows: rows() };
+  return rows();
+}
+
+/**
+ * Data rows of the first sheet keyed by column. Rows before the row of column keys (the
+ * first row holding one of the required keys: a title, Vietnamese headings) are skipped,
+ * as are blank rows.
+ */
+export async function xlsxKeyedRows(
+  source: string | Readable,
+  columns: ColumnSet,
+): Promise<AsyncGenerator<KeyedRow>> {
+  const rows = await xlsxRows(source);
+  async function* keyed(): AsyncGenerator<KeyedRow> {
+    let keys: (string | null)[] | undefined;
+    for await (const { rowNo, values } of rows) {
+      if (keys === undefined) {
+        const isKeyRow = values.some(
+          (v) => typeof v === 'string' && columns.required.includes(v.normalize('NFC').trim()),
+        );
+        if (isKeyRow) keys = keysOfHeader(values, columns);
+        continue;
+      }
+      if (isBlank(values)) continue;
+      yield { rowNo, cells: cellsByKey(keys, values) };
+    }
+    if (keys === undefined) {
+      throw new UnreadableFileError(`no row of column keys (${columns.required.join(', ')})`);
+    }
+  }
+  return keyed();
 }

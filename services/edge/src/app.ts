@@ -24,6 +24,7 @@ import { sessionStoreKind, type EdgeConfig } from './config';
 import { createAccountGateway } from './gateways/account-gateway';
 import { createHouseholdGateway } from './gateways/household-gateway';
 import { createCaseGateway } from './gateways/case-gateway';
+import { createPaymentGateway } from './gateways/payment-gateway';
 import { ServiceTokenSource } from '@posa/auth';
 import { createCategoryHints } from './gateways/category-hints';
 import { createComplaintGateway } from './gateways/complaint-gateway';
@@ -65,6 +66,10 @@ import { caseDetailRoutes } from './routes/case-detail';
 import { caseListRoutes } from './routes/case-list';
 import { caseNewRoutes } from './routes/case-new';
 import { casePolicyRoutes } from './routes/case-policies';
+import { paymentDetailRoutes } from './routes/payment-detail';
+import { paymentFileRoutes } from './routes/payment-files';
+import { paymentListRoutes } from './routes/payment-list';
+import { paymentReconciliationRoutes } from './routes/payment-reconciliation';
 import { importRoutes } from './routes/imports';
 import { reviewRoundRoutes } from './routes/review-rounds';
 import { reviewStepRoutes } from './routes/review-steps';
@@ -116,6 +121,7 @@ export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
     metrics,
   );
   const cases = createCaseGateway(config.CASES_ADDRESS, config.GRPC_DEADLINE_MS, metrics);
+  const payments = createPaymentGateway(config.PAYMENTS_ADDRESS, config.GRPC_DEADLINE_MS, metrics);
   // Signs the public forms' CSRF tokens (like the session cookie: random per process when unset).
   const publicCsrfSecret = config.SESSION_SECRET ?? randomBytes(32).toString('hex');
   // Citizens have no account: their calls carry the edge's service-account token.
@@ -227,6 +233,7 @@ export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
         cases,
         onlineApplications,
         complaints,
+        payments,
         csrf,
         logger,
       }),
@@ -276,6 +283,12 @@ export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
     app.use(casePolicyRoutes({ cases, csrf }));
     app.use(onlineApplicationRoutes({ applications: onlineApplications, households, csrf }));
     app.use(complaintRoutes({ complaints, csrf }));
+    // The result-file upload is multipart (read by its route); the list before /payrolls/:id.
+    const paymentDeps = { payments, units, csrf, uploadLimits: importLimits };
+    app.use(paymentFileRoutes(paymentDeps));
+    app.use(paymentListRoutes(paymentDeps));
+    app.use(paymentDetailRoutes(paymentDeps));
+    app.use(paymentReconciliationRoutes(paymentDeps));
     app.use(importRoutes({ imports, importLimits, csrf, logger }));
     app.use(reviewRoundRoutes({ reviews, households, csrf }));
     app.use(reviewStepRoutes({ reviews, households, csrf }));
@@ -293,6 +306,7 @@ export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
       accounts.close();
       households.close();
       cases.close();
+      payments.close();
       onlineApplications.close();
       complaints.close();
       categoryHints.close();

@@ -39,6 +39,10 @@ export const configSchema = {
     default: '127.0.0.1:50053',
     doc: 'host:port of the cases gRPC server (cases, variations, policy catalogue)',
   }),
+  PAYMENTS_ADDRESS: str({
+    default: '127.0.0.1:50054',
+    doc: 'host:port of the payments gRPC server (payrolls, payment files, results, reconciliation)',
+  }),
   IMPORT_MAX_BYTES: int({
     min: 1024,
     max: 2 * 1024 ** 3,

@@ -5,6 +5,7 @@ import type { AccountGateway } from '../gateways/account-gateway';
 import type { HouseholdGateway } from '../gateways/household-gateway';
 import type { CaseGateway } from '../gateways/case-gateway';
 import type { ComplaintGateway } from '../gateways/complaint-gateway';
+import type { PaymentGateway } from '../gateways/payment-gateway';
 import type { OnlineApplicationGateway } from '../gateways/online-application-gateway';
 import type { ImportGateway } from '../gateways/import-gateway';
 import type { RegistryQualityGateway } from '../gateways/registry-quality-gateway';
@@ -50,6 +51,7 @@ describe('OpenAPI document', () => {
     cases: {} as CaseGateway,
     onlineApplications: {} as OnlineApplicationGateway,
     complaints: {} as ComplaintGateway,
+    payments: {} as PaymentGateway,
     csrf: createCsrf(),
     logger: createLogger({ service: 'edge', level: 'silent' }),
   });

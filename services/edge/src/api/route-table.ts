@@ -16,6 +16,8 @@ import { caseVariationApiRoutes } from './case-variation-routes';
 import { complaintApiRoutes } from './complaint-routes';
 import { onlineApplicationApiRoutes } from './online-application-routes';
 import { publicApiRoutes } from './public-routes';
+import { paymentApiRoutes } from './payment-routes';
+import { paymentResultApiRoutes } from './payment-result-routes';
 import { moveApiRoutes } from './move-routes';
 import { qualityApiRoutes } from './quality-routes';
 import { samplingApiRoutes } from './sampling-routes';
@@ -287,5 +289,7 @@ export const apiRoutes: ApiRoute[] = [
   ...casePolicyApiRoutes,
   ...onlineApplicationApiRoutes,
   ...complaintApiRoutes,
+  ...paymentApiRoutes,
+  ...paymentResultApiRoutes,
   ...publicApiRoutes,
 ];

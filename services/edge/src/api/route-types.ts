@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { AccountGateway } from '../gateways/account-gateway';
 import type { HouseholdGateway } from '../gateways/household-gateway';
 import type { CaseGateway } from '../gateways/case-gateway';
+import type { PaymentGateway } from '../gateways/payment-gateway';
 import type { ComplaintGateway } from '../gateways/complaint-gateway';
 import type { OnlineApplicationGateway } from '../gateways/online-application-gateway';
 import type { RegistryQualityGateway } from '../gateways/registry-quality-gateway';
@@ -49,5 +50,6 @@ export interface ApiDeps {
   cases: CaseGateway;
   onlineApplications: OnlineApplicationGateway;
   complaints: ComplaintGateway;
+  payments: PaymentGateway;
   openApi: () => unknown;
 }

@@ -18,6 +18,7 @@ export interface ApiRouterDeps {
   cases: ApiDeps['cases'];
   onlineApplications: ApiDeps['onlineApplications'];
   complaints: ApiDeps['complaints'];
+  payments: ApiDeps['payments'];
   csrf: ReturnType<typeof createCsrf>;
   logger: Logger;
 }
@@ -36,6 +37,7 @@ export function apiRouter(deps: ApiRouterDeps): Router {
     cases: deps.cases,
     onlineApplications: deps.onlineApplications,
     complaints: deps.complaints,
+    payments: deps.payments,
     openApi: () => document,
   };
   router.use(express.json({ limit: '16kb' }));

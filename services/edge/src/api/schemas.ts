@@ -10,6 +10,7 @@ import { importSchemas } from './import-schemas';
 import { reviewSchemas } from './review-schemas';
 import { moveQualitySchemas } from './move-quality-schemas';
 import { samplingSchemas } from './sampling-schemas';
+import { paymentSchemas } from './payment-schemas';
 import { nullableString } from './schema-parts';
 
 const date = { type: ['string', 'null'], format: 'date' };
@@ -120,6 +121,7 @@ export const schemas = {
   ...casePolicySchemas,
   ...citizenSchemas,
   ...citizenStaffSchemas,
+  ...paymentSchemas,
   OpenApiDocument: { type: 'object', description: 'this document' },
   Error: {
     type: 'object',

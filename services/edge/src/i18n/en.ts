@@ -2,6 +2,7 @@
 import { householdsEn } from './households-en';
 import { casesEn } from './cases-en';
 import { citizenEn } from './citizen-en';
+import { paymentsEn } from './payments-en';
 import type { MessageKey } from './vi';
 
 export const en: Record<MessageKey, string> = {
@@ -248,4 +249,5 @@ export const en: Record<MessageKey, string> = {
   ...householdsEn,
   ...casesEn,
   ...citizenEn,
+  ...paymentsEn,
 };

@@ -2,6 +2,7 @@
 import { householdsVi } from './households-vi';
 import { casesVi } from './cases-vi';
 import { citizenVi } from './citizen-vi';
+import { paymentsVi } from './payments-vi';
 
 export const vi = {
   'app.title': 'POSA – Cơ sở dữ liệu giảm nghèo và trợ giúp xã hội',
@@ -247,6 +248,7 @@ export const vi = {
   ...householdsVi,
   ...casesVi,
   ...citizenVi,
+  ...paymentsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

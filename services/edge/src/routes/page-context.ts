@@ -6,6 +6,7 @@ import { accessTokenOf, principalOfRequest } from '../http/auth';
 import { ACCOUNT_PAGE_ROLES, AUDIT_PAGE_ROLES, holdsAny } from '../http/page-roles';
 import { HOUSEHOLD_PAGE_ROLES } from '../http/household-roles';
 import { CASE_PAGE_ROLES } from '../http/case-roles';
+import { PAYMENT_PAGE_ROLES } from '../http/payment-roles';
 import { toHttpError } from '../http/errors';
 import { languageFromCookies, translator } from '../i18n';
 import { errorHeadline } from '../views/error-page';
@@ -29,6 +30,7 @@ export function pageContext(req: Request, csrf: Csrf): PageContext {
       audit: holdsAny(principal?.roles, AUDIT_PAGE_ROLES),
       households: holdsAny(principal?.roles, HOUSEHOLD_PAGE_ROLES),
       cases: holdsAny(principal?.roles, CASE_PAGE_ROLES),
+      payments: holdsAny(principal?.roles, PAYMENT_PAGE_ROLES),
     },
   };
 }

@@ -13,7 +13,13 @@ export interface PageContext {
   /** Which navigation entry is current. */
   section?: Section;
   /** Entries the user's roles allow (accounts: administrators; audit: auditors). */
-  nav?: { accounts: boolean; audit: boolean; households?: boolean; cases?: boolean };
+  nav?: {
+    accounts: boolean;
+    audit: boolean;
+    households?: boolean;
+    cases?: boolean;
+    payments?: boolean;
+  };
 }
 
 export type Section =
@@ -31,7 +37,9 @@ export type Section =
   | 'cases'
   | 'policies'
   | 'onlineApplications'
-  | 'complaints';
+  | 'complaints'
+  | 'payments'
+  | 'reconciliation';
 
 function languageSwitch(ctx: PageContext): SafeHtml {
   const link = (lang: Language, label: string): SafeHtml =>
@@ -68,6 +76,12 @@ function navigation(ctx: PageContext): SafeHtml {
         : ''
     }
     ${ctx.nav?.cases ? item('complaints', '/complaints', ctx.t('nav.complaints')) : ''}
+    ${ctx.nav?.payments ? item('payments', '/payrolls', ctx.t('nav.payments')) : ''}
+    ${
+      ctx.nav?.payments
+        ? item('reconciliation', '/reconciliation', ctx.t('nav.reconciliation'))
+        : ''
+    }
     ${item('policies', '/policy-catalogue', ctx.t('nav.policies'))}
     ${ctx.nav?.accounts ? item('accounts', '/accounts', ctx.t('nav.accounts')) : ''}
     ${ctx.nav?.audit ? item('audit', '/audit', ctx.t('nav.audit')) : ''}

@@ -13,7 +13,7 @@ import {
 } from '../domain/form-c';
 import { validateText, type MemberFields } from '../domain/household-input';
 import type { Area } from '../domain/household-state';
-import { flagOf, listOf, textOf, wholeOf } from './cell-values';
+import { flagOf, listOf, textOf, wholeOf } from '@posa/tabular';
 import type { FileRow } from './file-rows';
 import { collect, issueOf, parseMemberRow, relationOf, type ImportIssue } from './row-parse';
 

@@ -7,7 +7,8 @@ import { InvalidArgumentError } from '@posa/platform';
 import { validateMember, type MemberFields, type RawMember } from '../domain/household-input';
 import { validateMemberFormC } from '../domain/form-c';
 import type { Sex } from '../domain/household-state';
-import { citizenIdOf, dateOf, flagOf, textOf, twoDigitCodeOf, type CellValue } from './cell-values';
+import { citizenIdOf, dateOf, flagOf, textOf, type CellValue } from '@posa/tabular';
+import { twoDigitCodeOf } from './cell-values';
 import { RELATION_LABELS } from './columns';
 import type { FileRow } from './file-rows';
 

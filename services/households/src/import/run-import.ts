@@ -10,8 +10,8 @@ import type { Logger } from '@posa/platform';
 import type { ChangeActor } from '../store/household-writes';
 import { buildRecords, copyCreated, reserveCodes } from './bulk-create';
 import { copyLine, copyRows } from './copy-text';
-import { csvRows } from './csv-rows';
-import { UnreadableFileError, type FileHeader, type FileRow } from './file-rows';
+import { csvRows, UnreadableFileError } from '@posa/tabular';
+import { IMPORT_COLUMN_SET, type FileHeader, type FileRow } from './file-rows';
 import {
   householdGroups,
   validateGroup,
@@ -29,7 +29,7 @@ import {
   type JobCounts,
 } from './import-jobs';
 import type { ImportIssue } from './row-parse';
-import { openXlsx } from './xlsx-rows';
+import { openXlsx } from './village-xlsx';
 
 export interface RunImportInput {
   job: ImportJobRecord;
@@ -52,7 +52,7 @@ async function openRows(
   job: ImportJobRecord,
   file: string,
 ): Promise<{ header: FileHeader; rows: AsyncIterable<FileRow> }> {
-  if (job.fileFormat === 'csv') return { header: {}, rows: csvRows(file) };
+  if (job.fileFormat === 'csv') return { header: {}, rows: csvRows(file, IMPORT_COLUMN_SET) };
   return openXlsx(file);
 }
 
