@@ -58,14 +58,17 @@ CREATE TABLE payroll_line (
   UNIQUE (payroll_id, case_id)
 );
 
-CREATE INDEX payroll_line_channel ON payroll_line (payroll_id, channel, case_code, id);
-CREATE INDEX payroll_line_order ON payroll_line (payroll_id, case_code, id);
+-- No further index: a commune's payroll has hundreds to a few thousand lines, which a page of
+-- lines sorts in memory after UNIQUE (payroll_id, case_id) found them; every index here costs
+-- each of a national month's million lines.
 
 -- The months a line settles: current (the payroll's month), arrears (truy lĩnh), recovery (thu
 -- hồi) or carried_over (unpaid earlier, paid now).
 CREATE TABLE payroll_item (
   line_id uuid NOT NULL REFERENCES payroll_line (id),
-  payroll_id uuid NOT NULL REFERENCES payroll (id),
+  -- The line's payroll, copied by the INSERT … SELECT from the line (no second foreign key:
+  -- the line's already ties it to the payroll).
+  payroll_id uuid NOT NULL,
   case_id uuid NOT NULL,
   for_month date NOT NULL CHECK (extract(day FROM for_month) = 1),
   kind text NOT NULL CHECK (kind IN ('current', 'arrears', 'recovery', 'carried_over')),

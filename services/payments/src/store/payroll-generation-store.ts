@@ -58,19 +58,22 @@ export async function clearDraft(client: pg.PoolClient, payrollId: string): Prom
 
 /**
  * owed − settled per case of the commune and month of the window [from, to] where it is not
- * zero, into the temporary table payroll_diff (dropped at commit).
+ * zero, into the temporary table payroll_diff (emptied at commit).
  */
 export async function computeDifferences(
   client: pg.PoolClient,
   communeCode: string,
   from: string,
   to: string,
-): Promise<void> {
+): Promise<number> {
+  // Created once per session and emptied at each commit: creating and dropping a table for
+  // every commune cost more than the rest of a small commune's generation.
   await client.query(
-    `CREATE TEMPORARY TABLE payroll_diff (case_id uuid NOT NULL, month date NOT NULL,
-       owed bigint NOT NULL, settled bigint NOT NULL, PRIMARY KEY (case_id, month)) ON COMMIT DROP`,
+    `CREATE TEMPORARY TABLE IF NOT EXISTS payroll_diff (case_id uuid NOT NULL, month date NOT NULL,
+       owed bigint NOT NULL, settled bigint NOT NULL, PRIMARY KEY (case_id, month))
+       ON COMMIT DELETE ROWS`,
   );
-  await client.query(
+  const res = await client.query(
     `INSERT INTO payroll_diff (case_id, month, owed, settled)
      WITH cases AS (SELECT case_id FROM ledger_case WHERE commune_code = $1),
      months AS (SELECT generate_series($2::date, $3::date, interval '1 month')::date AS month),
@@ -90,6 +93,7 @@ export async function computeDifferences(
       WHERE coalesce(o.owed, 0) <> coalesce(s.settled, 0)`,
     [communeCode, `${from}-01`, `${to}-01`],
   );
+  return res.rowCount ?? 0;
 }
 
 /**
@@ -101,9 +105,11 @@ export async function insertCommonLines(
   client: pg.PoolClient,
   payrollId: string,
   month: string,
-): Promise<void> {
-  await client.query(
-    `INSERT INTO payroll_line (id, payroll_id, case_id, case_code, full_name, citizen_id, channel,
+): Promise<number> {
+  // One statement writes the lines and their `current` items (one round trip, one pass).
+  const res = await client.query(
+    `WITH line AS (
+     INSERT INTO payroll_line (id, payroll_id, case_id, case_code, full_name, citizen_id, channel,
        bank_code, account_number, total_vnd)
      SELECT md5($1::text || ':' || c.case_id::text)::uuid, $1::uuid, c.case_id, c.case_code, c.full_name,
             c.citizen_id, c.payment_channel, c.bank_code, c.account_number, d.owed - d.settled
@@ -112,15 +118,13 @@ export async function insertCommonLines(
         AND NOT EXISTS (SELECT 1 FROM payroll_diff o WHERE o.case_id = d.case_id AND o.month <> $2::date)
         AND (c.death_month IS NULL OR c.death_month > $2::date)
         AND (c.payment_channel <> 'bank_transfer'
-             OR (c.account_number ~ $3 AND EXISTS (SELECT 1 FROM bank_code b WHERE b.code = c.bank_code)))`,
+             OR (c.account_number ~ $3 AND EXISTS (SELECT 1 FROM bank_code b WHERE b.code = c.bank_code)))
+     RETURNING id, payroll_id, case_id, total_vnd)
+     INSERT INTO payroll_item (line_id, payroll_id, case_id, for_month, kind, amount_vnd)
+     SELECT id, payroll_id, case_id, $2::date, 'current', total_vnd FROM line`,
     [payrollId, `${month}-01`, ACCOUNT_NUMBER_PATTERN],
   );
-  await client.query(
-    `INSERT INTO payroll_item (line_id, payroll_id, case_id, for_month, kind, amount_vnd)
-     SELECT id, payroll_id, case_id, $2::date, 'current', total_vnd FROM payroll_line
-      WHERE payroll_id = $1`,
-    [payrollId, `${month}-01`],
-  );
+  return res.rowCount ?? 0;
 }
 
 /** Channel totals from the lines and items, then the payroll's totals from the channels. */

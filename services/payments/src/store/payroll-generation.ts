@@ -112,9 +112,11 @@ async function generateIn(
       [id, stamp.at, stamp.actorId, ledgerChanges, digest],
     );
   }
-  await computeDifferences(client, communeCode, from, month);
-  await insertCommonLines(client, id, month);
-  const others = await loadOtherCases(client, id, from, month);
+  const differences = await computeDifferences(client, communeCode, from, month);
+  const common = await insertCommonLines(client, id, month);
+  // Each common case is one difference and one line: when they account for every difference,
+  // no case is left to settle month by month.
+  const others = differences === common ? [] : await loadOtherCases(client, id, from, month);
   const settled = others.map((c) => ({
     c,
     s: settleCase({
