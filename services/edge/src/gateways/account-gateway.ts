@@ -25,7 +25,7 @@ import {
   type UpdateRolesRequest,
   type UpdateRolesResponse,
 } from '@posa/proto';
-import type { Caller } from './unit-gateway';
+import { callerOptions, type Caller } from './unit-gateway';
 
 export class AccountGateway {
   constructor(
@@ -35,9 +35,7 @@ export class AccountGateway {
   ) {}
 
   private options(caller: Caller, idempotent: boolean): CallOptions {
-    const metadata: Record<string, string> = { authorization: `Bearer ${caller.accessToken}` };
-    if (caller.clientAddress) metadata['x-forwarded-for'] = caller.clientAddress;
-    return { deadlineMs: this.deadlineMs, metadata, idempotent };
+    return callerOptions(caller, this.deadlineMs, idempotent);
   }
 
   createAccount(caller: Caller, request: CreateAccountRequest): Promise<CreateAccountResponse> {

@@ -60,7 +60,7 @@ import {
   type VerifyBeneficiaryRequest,
   type VerifyBeneficiaryResponse,
 } from '@posa/proto';
-import type { Caller } from './unit-gateway';
+import { callerOptions, type Caller } from './unit-gateway';
 
 export class CaseGateway {
   constructor(
@@ -71,9 +71,7 @@ export class CaseGateway {
   ) {}
 
   private options(caller: Caller, idempotent: boolean): CallOptions {
-    const metadata: Record<string, string> = { authorization: `Bearer ${caller.accessToken}` };
-    if (caller.clientAddress) metadata['x-forwarded-for'] = caller.clientAddress;
-    return { deadlineMs: this.deadlineMs, metadata, idempotent };
+    return callerOptions(caller, this.deadlineMs, idempotent);
   }
 
   submitApplication(

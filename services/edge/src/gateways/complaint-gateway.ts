@@ -22,7 +22,7 @@ import {
   type TrackComplaintResponse,
 } from '@posa/proto';
 import { serviceCallOptions, type ServiceTokens } from './service-caller';
-import type { Caller } from './unit-gateway';
+import { callerOptions, type Caller } from './unit-gateway';
 
 export class ComplaintGateway {
   constructor(
@@ -32,9 +32,7 @@ export class ComplaintGateway {
   ) {}
 
   private options(caller: Caller, idempotent: boolean): CallOptions {
-    const metadata: Record<string, string> = { authorization: `Bearer ${caller.accessToken}` };
-    if (caller.clientAddress) metadata['x-forwarded-for'] = caller.clientAddress;
-    return { deadlineMs: this.deadlineMs, metadata, idempotent };
+    return callerOptions(caller, this.deadlineMs, idempotent);
   }
 
   /** Public: a citizen's complaint (service account). */

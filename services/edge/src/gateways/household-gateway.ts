@@ -32,7 +32,7 @@ import {
   type UpdateMemberRequest,
   type UpdateMemberResponse,
 } from '@posa/proto';
-import type { Caller } from './unit-gateway';
+import { callerOptions, type Caller } from './unit-gateway';
 
 export class HouseholdGateway {
   constructor(
@@ -43,9 +43,7 @@ export class HouseholdGateway {
   ) {}
 
   private options(caller: Caller, idempotent: boolean): CallOptions {
-    const metadata: Record<string, string> = { authorization: `Bearer ${caller.accessToken}` };
-    if (caller.clientAddress) metadata['x-forwarded-for'] = caller.clientAddress;
-    return { deadlineMs: this.deadlineMs, metadata, idempotent };
+    return callerOptions(caller, this.deadlineMs, idempotent);
   }
 
   createHousehold(

@@ -18,7 +18,7 @@ import {
   type UploadImportResponse,
 } from '@posa/proto';
 import { EdgeError } from '../http/errors';
-import type { Caller } from './unit-gateway';
+import { callerOptions, callerMetadata, type Caller } from './unit-gateway';
 
 /** The largest piece of the file in one stream message. */
 const CHUNK_BYTES = 64 * 1024;
@@ -51,14 +51,8 @@ export class ImportGateway {
     private readonly deadlineMs: number,
   ) {}
 
-  private metadata(caller: Caller): Record<string, string> {
-    const metadata: Record<string, string> = { authorization: `Bearer ${caller.accessToken}` };
-    if (caller.clientAddress) metadata['x-forwarded-for'] = caller.clientAddress;
-    return metadata;
-  }
-
   private options(caller: Caller, idempotent: boolean): CallOptions {
-    return { deadlineMs: this.deadlineMs, metadata: this.metadata(caller), idempotent };
+    return callerOptions(caller, this.deadlineMs, idempotent);
   }
 
   /**
@@ -101,7 +95,7 @@ export class ImportGateway {
     }
     const done = this.imports.clientStream('uploadImport', messages(), {
       deadlineMs: limits.deadlineMs,
-      metadata: this.metadata(caller),
+      metadata: callerMetadata(caller),
     });
     // The answer also settles when sending fails; a failure shows on both promises.
     done.catch(() => undefined);

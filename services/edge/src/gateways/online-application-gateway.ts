@@ -19,7 +19,7 @@ import {
   type TrackOnlineApplicationResponse,
 } from '@posa/proto';
 import { serviceCallOptions, type ServiceTokens } from './service-caller';
-import type { Caller } from './unit-gateway';
+import { callerOptions, type Caller } from './unit-gateway';
 
 export class OnlineApplicationGateway {
   constructor(
@@ -29,9 +29,7 @@ export class OnlineApplicationGateway {
   ) {}
 
   private options(caller: Caller, idempotent: boolean): CallOptions {
-    const metadata: Record<string, string> = { authorization: `Bearer ${caller.accessToken}` };
-    if (caller.clientAddress) metadata['x-forwarded-for'] = caller.clientAddress;
-    return { deadlineMs: this.deadlineMs, metadata, idempotent };
+    return callerOptions(caller, this.deadlineMs, idempotent);
   }
 
   /** Public: a citizen's application with its attachments (service account). */

@@ -36,7 +36,7 @@ import {
 } from '@posa/proto';
 import type { FilePiece } from '../api/file-answer';
 import { tooLarge, type UploadLimits } from './import-gateway';
-import type { Caller } from './unit-gateway';
+import { callerOptions, callerMetadata, type Caller } from './unit-gateway';
 
 /** The largest piece of a result file in one stream message. */
 const CHUNK_BYTES = 64 * 1024;
@@ -57,14 +57,8 @@ export class PaymentGateway {
     private readonly deadlineMs: number,
   ) {}
 
-  private metadata(caller: Caller): Record<string, string> {
-    const metadata: Record<string, string> = { authorization: `Bearer ${caller.accessToken}` };
-    if (caller.clientAddress) metadata['x-forwarded-for'] = caller.clientAddress;
-    return metadata;
-  }
-
   private options(caller: Caller, idempotent: boolean): CallOptions {
-    return { deadlineMs: this.deadlineMs, metadata: this.metadata(caller), idempotent };
+    return callerOptions(caller, this.deadlineMs, idempotent);
   }
 
   generatePayroll(
@@ -185,7 +179,7 @@ export class PaymentGateway {
     }
     return this.results.clientStream('importPaymentResults', messages(), {
       deadlineMs: limits.deadlineMs,
-      metadata: this.metadata(caller),
+      metadata: callerMetadata(caller),
     });
   }
 

@@ -39,7 +39,7 @@ import {
   type SplitHouseholdResponse,
   type VerifyMemberResponse,
 } from '@posa/proto';
-import type { Caller } from './unit-gateway';
+import { callerOptions, type Caller } from './unit-gateway';
 
 export class RegistryQualityGateway {
   constructor(
@@ -50,9 +50,7 @@ export class RegistryQualityGateway {
   ) {}
 
   private options(caller: Caller, idempotent: boolean): CallOptions {
-    const metadata: Record<string, string> = { authorization: `Bearer ${caller.accessToken}` };
-    if (caller.clientAddress) metadata['x-forwarded-for'] = caller.clientAddress;
-    return { deadlineMs: this.deadlineMs, metadata, idempotent };
+    return callerOptions(caller, this.deadlineMs, idempotent);
   }
 
   // Moves (biến động nhân khẩu, tách hộ, nhập hộ).

@@ -28,7 +28,7 @@ import {
   type RecordVillageMeetingResponse,
   type ReviewRoundServiceService,
 } from '@posa/proto';
-import type { Caller } from './unit-gateway';
+import { callerOptions, type Caller } from './unit-gateway';
 
 export class ReviewGateway {
   constructor(
@@ -37,9 +37,7 @@ export class ReviewGateway {
   ) {}
 
   private options(caller: Caller, idempotent: boolean): CallOptions {
-    const metadata: Record<string, string> = { authorization: `Bearer ${caller.accessToken}` };
-    if (caller.clientAddress) metadata['x-forwarded-for'] = caller.clientAddress;
-    return { deadlineMs: this.deadlineMs, metadata, idempotent };
+    return callerOptions(caller, this.deadlineMs, idempotent);
   }
 
   listRounds(caller: Caller, request: ListRoundsRequest): Promise<ListRoundsResponse> {

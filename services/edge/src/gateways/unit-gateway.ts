@@ -33,6 +33,22 @@ export interface Caller {
   clientAddress?: string;
 }
 
+/** The caller's access token, and their address for the service's logs and limits. */
+export function callerMetadata(caller: Caller): Record<string, string> {
+  const metadata: Record<string, string> = { authorization: `Bearer ${caller.accessToken}` };
+  if (caller.clientAddress) metadata['x-forwarded-for'] = caller.clientAddress;
+  return metadata;
+}
+
+/** Options of a call made for the caller: their metadata, the deadline, retry when idempotent. */
+export function callerOptions(
+  caller: Caller,
+  deadlineMs: number,
+  idempotent: boolean,
+): CallOptions {
+  return { deadlineMs, metadata: callerMetadata(caller), idempotent };
+}
+
 export class UnitGateway {
   constructor(
     private readonly client: GrpcClient<UnitServiceService>,
@@ -40,9 +56,7 @@ export class UnitGateway {
   ) {}
 
   private options(caller: Caller, idempotent: boolean): CallOptions {
-    const metadata: Record<string, string> = { authorization: `Bearer ${caller.accessToken}` };
-    if (caller.clientAddress) metadata['x-forwarded-for'] = caller.clientAddress;
-    return { deadlineMs: this.deadlineMs, metadata, idempotent };
+    return callerOptions(caller, this.deadlineMs, idempotent);
   }
 
   getUnit(caller: Caller, request: GetUnitRequest): Promise<GetUnitResponse> {

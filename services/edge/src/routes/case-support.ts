@@ -15,7 +15,7 @@ import type { FormState } from '../views/account-parts';
 import { caseFieldLabel } from '../views/case-parts';
 import type { CatalogueChoices } from '../views/case-step-forms';
 import type { PageContext } from '../views/layout';
-import { describeError } from './page-context';
+import { formRefusal } from './household-support';
 
 declare module 'express-session' {
   interface SessionData {
@@ -63,27 +63,13 @@ export async function procedureLevels(
   }
 }
 
-/**
- * A refusal (400, 403, 404, 409) as a form shows it: above the form always, and next to the
- * field the service named when the form has it. Undefined for 401 and 5xx: the page error
- * handler answers those.
- */
+/** A refusal as a case form shows it, with the case pages' field labels (see formRefusal). */
 export function caseFormRefusal(
   ctx: PageContext,
   err: unknown,
   hasField: (field: string) => boolean,
 ): { status: number; form: FormState } | undefined {
-  const e = toHttpError(err);
-  if (e.status === 401 || e.status >= 500) return undefined;
-  const described = describeError(ctx, err);
-  const headline =
-    e.field === undefined
-      ? described.headline
-      : ctx.t('error.invalidField', { field: caseFieldLabel(ctx.t, e.field) });
-  const box = { headline, ...(described.detail ? { detail: described.detail } : {}) };
-  const form: FormState = { formError: box, fieldErrors: {} };
-  if (e.field !== undefined && hasField(e.field)) form.fieldErrors[e.field] = box;
-  return { status: e.status, form };
+  return formRefusal(ctx, err, hasField, caseFieldLabel);
 }
 
 /** The arrears kept for this case, removed from the session as they are shown. */

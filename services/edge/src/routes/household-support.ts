@@ -15,6 +15,8 @@ export function formRefusal(
   ctx: PageContext,
   err: unknown,
   hasField: (field: string) => boolean,
+  /** How the page names a field of the service (households' labels by default). */
+  labelOf: (t: PageContext['t'], field: string) => string = fieldLabel,
 ): { status: number; form: FormState } | undefined {
   const e = toHttpError(err);
   if (e.status === 401 || e.status >= 500) return undefined;
@@ -22,7 +24,7 @@ export function formRefusal(
   const headline =
     e.field === undefined
       ? described.headline
-      : ctx.t('error.invalidField', { field: fieldLabel(ctx.t, e.field) });
+      : ctx.t('error.invalidField', { field: labelOf(ctx.t, e.field) });
   const box = { headline, ...(described.detail ? { detail: described.detail } : {}) };
   const form: FormState = { formError: box, fieldErrors: {} };
   if (e.field !== undefined && hasField(e.field)) form.fieldErrors[e.field] = box;

@@ -5,7 +5,6 @@
  */
 import type { Request } from 'express';
 import type { ResultImportJson } from '../api/payment-reconciliation-json';
-import { toHttpError } from '../http/errors';
 import { idParam } from '../forms/household-params';
 import type { UploadLimits } from '../gateways/import-gateway';
 import type { PaymentGateway } from '../gateways/payment-gateway';
@@ -13,7 +12,8 @@ import type { UnitGateway } from '../gateways/unit-gateway';
 import type { FormState } from '../views/account-parts';
 import type { PageContext } from '../views/layout';
 import { paymentFieldLabel } from '../views/payment-parts';
-import { describeError, type Csrf } from './page-context';
+import { formRefusal } from './household-support';
+import type { Csrf } from './page-context';
 
 declare module 'express-session' {
   interface SessionData {
@@ -32,26 +32,13 @@ export interface PaymentRouteDeps {
 
 export const payrollIdOf = (req: Request): string => idParam(req.params['id'], 'payroll_id');
 
-/**
- * A refusal (400, 403, 404, 409, 413) as a form shows it; undefined for 401 and 5xx, which the
- * page error handler answers.
- */
+/** A refusal as a payment form shows it, with the payment pages' field labels (see formRefusal). */
 export function paymentFormRefusal(
   ctx: PageContext,
   err: unknown,
   fields: readonly string[],
 ): { status: number; form: FormState } | undefined {
-  const e = toHttpError(err);
-  if (e.status === 401 || e.status >= 500) return undefined;
-  const described = describeError(ctx, err);
-  const headline =
-    e.field === undefined
-      ? described.headline
-      : ctx.t('error.invalidField', { field: paymentFieldLabel(ctx.t, e.field) });
-  const box = { headline, ...(described.detail ? { detail: described.detail } : {}) };
-  const form: FormState = { formError: box, fieldErrors: {} };
-  if (e.field !== undefined && fields.includes(e.field)) form.fieldErrors[e.field] = box;
-  return { status: e.status, form };
+  return formRefusal(ctx, err, (field) => fields.includes(field), paymentFieldLabel);
 }
 
 /** The import answer kept for this payroll, removed from the session as it is shown. */
