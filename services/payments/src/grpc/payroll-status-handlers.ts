@@ -64,7 +64,7 @@ export async function changePayrollStatus(
       );
     }
     if (target === 'approved') {
-      const changes = await lockLedgerChanges(client, row.communeCode);
+      const changes = await lockLedgerChanges(client, row);
       const digest = await settlementDigest(client, row.communeCode);
       if (changes !== row.ledgerChanges || digest !== row.settlementDigest) {
         throw new FailedPreconditionError(

@@ -18,14 +18,24 @@ export async function lockGeneration(client: pg.PoolClient, communeCode: string,
   ]);
 }
 
-/** The commune's ledger change count, share-locked so no change commits while generating. */
+/**
+ * The commune's ledger change count, share-locked so no change commits while generating. The
+ * row is created first when missing: with no row to lock, a first event of the commune could
+ * commit between this read and the reading of the ledger (each statement sees what has
+ * committed by then), and the count kept with the payroll would lag behind its lines.
+ */
 export async function lockLedgerChanges(
   client: pg.PoolClient,
-  communeCode: string,
+  commune: { communeCode: string; provinceCode: string },
 ): Promise<number> {
+  await client.query(
+    `INSERT INTO ledger_commune (commune_code, province_code, changes) VALUES ($1, $2, 0)
+     ON CONFLICT (commune_code) DO NOTHING`,
+    [commune.communeCode, commune.provinceCode],
+  );
   const res = await client.query<{ changes: string }>(
     'SELECT changes FROM ledger_commune WHERE commune_code = $1 FOR SHARE',
-    [communeCode],
+    [commune.communeCode],
   );
   return Number(res.rows[0]?.changes ?? 0);
 }

@@ -80,7 +80,7 @@ async function generateIn(
     return { payroll: existing, regenerated: false };
   }
   await assertInOrder(client, communeCode, month);
-  const ledgerChanges = await lockLedgerChanges(client, communeCode);
+  const ledgerChanges = await lockLedgerChanges(client, req);
   const digest = await settlementDigest(client, communeCode);
   const from = await windowStart(client, communeCode, month);
   let id: string;
