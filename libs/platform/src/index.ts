@@ -15,3 +15,4 @@ export * from './service-config';
 export * from './calendar';
 export * from './grpc/call-source';
 export { nameSearchKey, normaliseName } from './vietnamese-name';
+export * from './calendar-month';

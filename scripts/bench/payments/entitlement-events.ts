@@ -8,6 +8,7 @@
  * a later change (sequence 2): a re-rating from the bench month on, as after a policy edit.
  */
 import { CasesEvents, serviceSource, serviceTopic, type PublishedEvent } from '@posa/events';
+import { monthToProto } from '@posa/platform';
 import { EntitlementChanged } from '@posa/proto';
 import type { Segment } from '../../../services/cases/src/domain/entitlement-segments';
 import { SeededRandom } from '../households/seeded-random';
@@ -16,8 +17,6 @@ import type { SyntheticEntitlement } from './synthetic-ledger';
 export const CASES_TOPIC = serviceTopic('cases');
 const SOURCE = serviceSource('cases');
 const DATA_SCHEMA = 'posa.events.v1.EntitlementChanged';
-
-const monthMessage = (m: string) => ({ year: Number(m.slice(0, 4)), month: Number(m.slice(5, 7)) });
 
 /** A version-4 UUID for event n (the outbox row id of the cases service). */
 export function benchEventId(n: number): string {
@@ -42,10 +41,10 @@ function payload(
       version: sequence + 2,
     },
     sequence: String(sequence),
-    fromMonth: monthMessage(fromMonth),
+    fromMonth: monthToProto(fromMonth),
     segments: segments.map((s) => ({
-      fromMonth: monthMessage(s.fromMonth),
-      toMonth: s.toMonth === null ? undefined : monthMessage(s.toMonth),
+      fromMonth: monthToProto(s.fromMonth),
+      toMonth: s.toMonth === null ? undefined : monthToProto(s.toMonth),
       amountVnd: String(s.amountVnd),
       coefficientHundredths: s.coefficientHundredths,
       baseLevelVnd: String(s.baseLevelVnd),
@@ -57,7 +56,7 @@ function payload(
     paymentChannel: e.channel,
     bankCode: e.bankCode,
     accountNumber: e.accountNumber,
-    decidedInMonth: monthMessage(sequence === 1 ? e.decidedInMonth : fromMonth),
+    decidedInMonth: monthToProto(sequence === 1 ? e.decidedInMonth : fromMonth),
     stamp: {
       actorId: 'bench',
       actorUnitCode: e.communeCode,

@@ -15,7 +15,7 @@ import {
   entitlementSegments,
   type Segment,
 } from '../../../services/cases/src/domain/entitlement-segments';
-import { monthFromIndex, monthIndex } from '../../../services/cases/src/domain/month';
+import { monthFromIndex, monthIndex } from '@posa/platform';
 import { SEEDED_CATALOGUE } from '../../../services/cases/src/domain/policy.fixture';
 import { SeededRandom, WeightedTable } from '../households/seeded-random';
 import { BANKS, CHANNELS, PROFILES, type PaymentChannel, type Profile } from './ledger-profiles';

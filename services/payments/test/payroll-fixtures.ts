@@ -10,7 +10,7 @@ import { createKafka, ensureTopics, topicCatalogue } from '@posa/events';
 import { createLogger } from '@posa/platform';
 import { getKafkaBrokers } from '@posa/testing';
 import { Sex, type MemberInput, type PayrollLine } from '@posa/proto';
-import type { Month } from '../src/domain/month';
+import type { Month } from '@posa/platform';
 import {
   CASES_TOPIC,
   startLedgerConsumer,

@@ -1,7 +1,7 @@
+import { addMonths } from '@posa/platform';
 import fc from 'fast-check';
 import { arrearsBetween } from './arrears';
 import type { MonthlyAmount } from './entitlement';
-import { addMonths } from './month';
 
 const owed = (month: string, amountVnd: number): MonthlyAmount => ({
   month,

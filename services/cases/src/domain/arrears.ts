@@ -3,7 +3,7 @@
  * owed before a retroactive decision and what is owed after it. A month missing from one side
  * counts as 0 owed there.
  */
-import { compareMonths, type Month } from './month';
+import { compareMonths, type Month } from '@posa/platform';
 import type { MonthlyAmount } from './entitlement';
 
 /** One month that changed: delta = after − before (positive = truy lĩnh, negative = thu hồi). */

@@ -2,12 +2,11 @@
  * Validation of what officers and approvers send: eligibility against the policy catalogue,
  * the payment account, dates and texts of decisions. Every refusal names the field.
  */
-import { DomainError, InvalidArgumentError } from '@posa/platform';
+import { DomainError, InvalidArgumentError, type Month } from '@posa/platform';
 import type { CaseKind, EligibilityFacts, PaymentFacts } from './case-record';
 import { factsOf } from './case-record';
 import type { CaseRow } from './case-record';
 import { monthlyEntitlement } from './entitlement';
-import type { Month } from './month';
 import {
   careSupportTypeInForce,
   categoryInForce,

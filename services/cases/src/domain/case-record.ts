@@ -3,9 +3,9 @@
  * social_case, its steps, decisions (quyết định) and allowance periods (giai đoạn hưởng), and
  * the conversions the entitlement engine needs. Dates are 'YYYY-MM-DD', months 'YYYY-MM'.
  */
+import { type Month } from '@posa/platform';
 import type { BeneficiaryFacts } from './coefficient';
 import type { CaseKind, PeriodInput } from './entitlement';
-import type { Month } from './month';
 import type { DisabilityLevel } from './policy-catalogue';
 
 export type { CaseKind } from './entitlement';

@@ -1,8 +1,8 @@
+import { addMonths, monthsBetween } from '@posa/platform';
 import fc from 'fast-check';
 import type { BeneficiaryFacts } from './coefficient';
 import { entitlementSchedule, type PeriodInput } from './entitlement';
 import { amountInSegments, entitlementSegments, lastBoundary } from './entitlement-segments';
-import { addMonths, monthsBetween } from './month';
 import { SEEDED_CATALOGUE as CAT } from './policy.fixture';
 
 const period = (over: Partial<PeriodInput> = {}): PeriodInput => ({

@@ -5,6 +5,13 @@
  * ending, a catalogue version starting or ending, the person entering another age band); after
  * the last boundary the amount stays, so the last segment is open-ended when its period is.
  */
+import {
+  addMonths,
+  compareMonths,
+  firstMonthStartingOnOrAfter,
+  monthOfDate,
+  type Month,
+} from '@posa/platform';
 import { type BeneficiaryFacts } from './coefficient';
 import {
   entitlementSchedule,
@@ -13,13 +20,6 @@ import {
   type MonthlyAmount,
   type PeriodInput,
 } from './entitlement';
-import {
-  addMonths,
-  compareMonths,
-  firstMonthStartingOnOrAfter,
-  monthOfDate,
-  type Month,
-} from './month';
 import type { PolicyCatalogue, Versioned } from './policy-catalogue';
 
 export interface Segment {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FailedPreconditionError } from '@posa/platform';
+import { FailedPreconditionError, addMonths, compareMonths, monthsBetween } from '@posa/platform';
 import type { BeneficiaryFacts } from './coefficient';
 import {
   entitlementSchedule,
@@ -7,7 +7,6 @@ import {
   type CaseKind,
   type PeriodInput,
 } from './entitlement';
-import { addMonths, compareMonths, monthsBetween } from './month';
 import type { PolicyCatalogue } from './policy-catalogue';
 import { SEEDED_CATALOGUE as CAT } from './policy.fixture';
 

@@ -4,7 +4,13 @@
  * the first day of the month × the highest coefficient among the person's categories in force
  * that day (care support: the type's coefficient), rounded half up to the dong.
  */
-import { FailedPreconditionError } from '@posa/platform';
+import {
+  FailedPreconditionError,
+  compareMonths,
+  firstDayOf,
+  monthsBetween,
+  type Month,
+} from '@posa/platform';
 import {
   amountOf,
   coefficientFor,
@@ -12,7 +18,6 @@ import {
   formatVnd,
   type BeneficiaryFacts,
 } from './coefficient';
-import { compareMonths, firstDayOf, monthsBetween, type Month } from './month';
 import {
   baseLevelFor,
   careSupportTypeInForce,

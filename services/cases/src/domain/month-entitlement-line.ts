@@ -5,10 +5,9 @@
  * a category no longer in force) is reported as not computable with the reason, never as 0
  * owed, and never stops the lines of the other cases.
  */
-import { FailedPreconditionError } from '@posa/platform';
+import { FailedPreconditionError, firstDayOf, type Month } from '@posa/platform';
 import { ageInMonthsOn, type BeneficiaryFacts } from './coefficient';
 import { monthlyEntitlement, type CaseKind, type PeriodInput } from './entitlement';
-import { firstDayOf, type Month } from './month';
 import { inForceOn, type PolicyCatalogue } from './policy-catalogue';
 
 /** The case, its beneficiary facts and the one period covering the month. */

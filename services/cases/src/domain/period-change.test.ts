@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { status } from '@grpc/grpc-js';
-import { DomainError } from '@posa/platform';
+import { DomainError, addMonths, compareMonths, monthsBetween, type Month } from '@posa/platform';
 import { entitlementSchedule, periodCovering } from './entitlement';
-import { addMonths, compareMonths, monthsBetween, type Month } from './month';
 import {
   applyPeriodPlan,
   planPeriodChange,

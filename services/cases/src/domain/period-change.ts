@@ -4,9 +4,14 @@
  * chuyển đi), a new open period starts in the effective month. Months before the effective month
  * are never touched, and periods never overlap.
  */
-import { FailedPreconditionError, InvalidArgumentError } from '@posa/platform';
+import {
+  FailedPreconditionError,
+  InvalidArgumentError,
+  addMonths,
+  compareMonths,
+  type Month,
+} from '@posa/platform';
 import type { PeriodInput } from './entitlement';
-import { addMonths, compareMonths, type Month } from './month';
 import type { DisabilityLevel } from './policy-catalogue';
 
 /** A stored period with the id of its row. */

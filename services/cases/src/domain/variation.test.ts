@@ -1,5 +1,5 @@
+import { addMonths, compareMonths, monthOfDate } from '@posa/platform';
 import fc from 'fast-check';
-import { addMonths, compareMonths, monthOfDate } from './month';
 import { applyPeriodPlan, planPeriodChange, type CurrentPeriod } from './period-change';
 import { SEEDED_CATALOGUE } from './policy.fixture';
 import {

@@ -4,12 +4,18 @@
  * decision (quyết định) and the retroactive difference (truy lĩnh / thu hồi) of the months that
  * were already due when it was signed.
  */
-import { FailedPreconditionError, InvalidArgumentError } from '@posa/platform';
+import {
+  FailedPreconditionError,
+  InvalidArgumentError,
+  addMonths,
+  compareMonths,
+  monthOfDate,
+  type Month,
+} from '@posa/platform';
 import { arrearsBetween, type ArrearsLine } from './arrears';
 import type { CaseStatus } from './case-record';
 import type { BeneficiaryFacts } from './coefficient';
 import { entitlementSchedule, type CaseKind, type PeriodInput } from './entitlement';
-import { addMonths, compareMonths, monthOfDate, type Month } from './month';
 import type { PolicyCatalogue } from './policy-catalogue';
 
 export type VariationKind =

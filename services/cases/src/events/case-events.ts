@@ -4,13 +4,13 @@
  * category codes. EntitlementChanged also carries the payee (name, citizen ID, account): the
  * payments service builds payrolls (chi trả) from this topic alone, and the topic is restricted.
  */
+import { type Month, monthToProto } from '@posa/platform';
 import type pg from 'pg';
 import { appendToOutbox } from '@posa/db';
 import { CasesEvents, serviceSource, serviceTopic } from '@posa/events';
 import { EntitlementChanged, type CaseRef } from '@posa/proto';
 import { factsOf, periodInputsOf, type CaseRow, type PeriodRow } from '../domain/case-record';
 import { entitlementSegments } from '../domain/entitlement-segments';
-import type { Month } from '../domain/month';
 import type { PolicyCatalogue } from '../domain/policy-catalogue';
 
 export const CASES_TOPIC = serviceTopic('cases');
@@ -41,11 +41,6 @@ export function caseRefOf(row: CaseRow): CaseRef {
     householdId: row.householdId,
     version: row.version,
   };
-}
-
-/** A calendar month of the proto from 'YYYY-MM'. */
-export function monthMessage(month: Month): { year: number; month: number } {
-  return { year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)) };
 }
 
 /** Appends one event of the case to the outbox; `payload` is the encoded protobuf message. */
@@ -114,10 +109,10 @@ export async function recordEntitlementChanged(
   const payload = EntitlementChanged.encode({
     case: caseRefOf(caseRow),
     sequence: String(sequence),
-    fromMonth: monthMessage(fromMonth),
+    fromMonth: monthToProto(fromMonth),
     segments: segments.map((s) => ({
-      fromMonth: monthMessage(s.fromMonth),
-      toMonth: s.toMonth === null ? undefined : monthMessage(s.toMonth),
+      fromMonth: monthToProto(s.fromMonth),
+      toMonth: s.toMonth === null ? undefined : monthToProto(s.toMonth),
       amountVnd: String(s.amountVnd),
       coefficientHundredths: s.coefficientHundredths,
       baseLevelVnd: String(s.baseLevelVnd),
@@ -129,7 +124,7 @@ export async function recordEntitlementChanged(
     paymentChannel: caseRow.paymentChannel,
     bankCode: caseRow.bankCode ?? '',
     accountNumber: caseRow.accountNumber ?? '',
-    decidedInMonth: monthMessage(change.decidedInMonth),
+    decidedInMonth: monthToProto(change.decidedInMonth),
     stamp: auditStampOf(change.stamp),
   }).finish();
   await recordCaseEvent(client, caseRow, CasesEvents.entitlementChanged, payload);

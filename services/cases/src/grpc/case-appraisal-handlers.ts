@@ -10,6 +10,8 @@ import {
   InvalidArgumentError,
   UnavailableError,
   type CallContext,
+  compareMonths,
+  monthOfDate,
 } from '@posa/platform';
 import type {
   AppraiseCaseRequest,
@@ -22,7 +24,6 @@ import { dueOn } from '../domain/case-deadline';
 import { assertAmountDefined, validateEligibility, validateText } from '../domain/case-input';
 import { dateOfBirthText, type PopulationCheck } from '../domain/case-record';
 import { transition } from '../domain/case-workflow';
-import { compareMonths, monthOfDate } from '../domain/month';
 import {
   appendStep,
   bumpVersion,

@@ -6,7 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { principalOf } from '@posa/auth';
-import { FailedPreconditionError, InvalidArgumentError, type CallContext } from '@posa/platform';
+import {
+  FailedPreconditionError,
+  InvalidArgumentError,
+  type CallContext,
+  compareMonths,
+  monthOfDate,
+  type Month,
+  monthToProto,
+} from '@posa/platform';
 import {
   CaseApproved,
   CaseRejected,
@@ -19,13 +27,11 @@ import type { CasesDeps } from '../deps';
 import { assertAmountDefined, validateDecisionFields, validateText } from '../domain/case-input';
 import type { CaseRow, DecisionRow } from '../domain/case-record';
 import { transition } from '../domain/case-workflow';
-import { compareMonths, monthOfDate, type Month } from '../domain/month';
 import type { ProcedureRule } from '../domain/procedure-rule';
 import {
   auditStampOf,
   CaseEventTypes,
   caseRefOf,
-  monthMessage,
   recordCaseEvent,
   recordEntitlementChanged,
 } from '../events/case-events';
@@ -138,7 +144,7 @@ export function caseDecisionHandlers(deps: CasesDeps) {
         const approved = CaseApproved.encode({
           case: caseRefOf(next),
           decisionId: decision.id,
-          effectiveMonth: monthMessage(effectiveMonth),
+          effectiveMonth: monthToProto(effectiveMonth),
           categoryCodes: next.categoryCodes,
           stamp: auditStampOf(stamp),
         }).finish();

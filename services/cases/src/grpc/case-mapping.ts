@@ -1,5 +1,11 @@
 /** Conversions between case records and the CaseService proto. */
-import { isoFromParts, partsFromIso, InvalidArgumentError } from '@posa/platform';
+import {
+  isoFromParts,
+  partsFromIso,
+  InvalidArgumentError,
+  type Month,
+  monthToProto,
+} from '@posa/platform';
 import {
   CaseKind as ProtoKind,
   CaseStatus as ProtoStatus,
@@ -23,9 +29,7 @@ import type {
   StepRow,
 } from '../domain/case-record';
 import { isOverdue } from '../domain/case-deadline';
-import type { Month } from '../domain/month';
 import type { DisabilityLevel } from '../domain/policy-catalogue';
-import { monthMessage } from '../events/case-events';
 
 const STATUS: Record<CaseStatus, ProtoStatus> = {
   submitted: ProtoStatus.CASE_STATUS_SUBMITTED,
@@ -129,7 +133,7 @@ export function decisionToProto(d: DecisionRow): Decision {
     number: d.number,
     signedOn: partsFromIso(d.signedOn),
     signer: d.signer,
-    effectiveMonth: d.effectiveMonth === null ? undefined : monthMessage(d.effectiveMonth),
+    effectiveMonth: d.effectiveMonth === null ? undefined : monthToProto(d.effectiveMonth),
     kind: d.kind,
     unitCode: d.unitCode,
     reason: d.reason ?? '',
@@ -138,8 +142,8 @@ export function decisionToProto(d: DecisionRow): Decision {
 
 export function periodToProto(p: PeriodRow): EntitlementPeriod {
   return {
-    fromMonth: monthMessage(p.fromMonth),
-    toMonth: p.toMonth === null ? undefined : monthMessage(p.toMonth),
+    fromMonth: monthToProto(p.fromMonth),
+    toMonth: p.toMonth === null ? undefined : monthToProto(p.toMonth),
     suspended: p.suspended,
     eligibility: eligibilityToProto(p),
     decisionId: p.decisionId,

@@ -1,6 +1,13 @@
 /** GetCase, ListCases and GetEntitlements (the amount of each month with its explanation). */
 import { principalOf } from '@posa/auth';
-import { InvalidArgumentError, PermissionDeniedError, type CallContext } from '@posa/platform';
+import {
+  InvalidArgumentError,
+  PermissionDeniedError,
+  type CallContext,
+  compareMonths,
+  monthsBetween,
+  monthToProto,
+} from '@posa/platform';
 import type {
   GetCaseRequest,
   GetCaseResponse,
@@ -12,8 +19,7 @@ import type {
 import type { CasesDeps } from '../deps';
 import { factsOf, periodInputsOf } from '../domain/case-record';
 import { entitlementSchedule } from '../domain/entitlement';
-import { compareMonths, monthsBetween } from '../domain/month';
-import { monthMessage } from '../events/case-events';
+
 import { checkCaseId, loadCase, loadPeriods } from '../store/case-store';
 import { communesWithCases, listCases, type CaseListFilter } from '../store/case-list-store';
 import { loadCatalogue } from '../store/policy-store';
@@ -120,7 +126,7 @@ export function caseReadHandlers(deps: CasesDeps) {
     return {
       months: months.map((m) => ({
         caseId: row.id,
-        month: monthMessage(m.month),
+        month: monthToProto(m.month),
         amountVnd: String(m.amountVnd),
         state: m.state,
         categoryCode: m.categoryCode ?? '',

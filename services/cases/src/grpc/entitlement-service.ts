@@ -13,6 +13,8 @@ import {
   service,
   type CallContext,
   type ServiceRegistration,
+  parseMonth,
+  type Month,
 } from '@posa/platform';
 import {
   CaseKind as ProtoCaseKind,
@@ -29,7 +31,6 @@ import {
   type CoveredCase,
   type MonthEntitlementLine,
 } from '../domain/month-entitlement-line';
-import { parseMonth, type Month } from '../domain/month';
 import {
   coveringPeriods,
   type CoveringPeriodRow,

@@ -16,6 +16,9 @@ import {
   NotFoundError,
   sourceAddressOf,
   type CallContext,
+  compareMonths,
+  monthOfDate,
+  monthToProto,
 } from '@posa/platform';
 import {
   CaseVaried,
@@ -26,7 +29,6 @@ import {
 } from '@posa/proto';
 import type { CasesDeps } from '../deps';
 import { factsOf, type CaseRow } from '../domain/case-record';
-import { compareMonths, monthOfDate } from '../domain/month';
 import { ruleInForce } from '../domain/procedure-rule';
 import {
   EVENT_TYPE_OF,
@@ -46,7 +48,6 @@ import {
 import {
   auditStampOf,
   caseRefOf,
-  monthMessage,
   recordCaseEvent,
   recordEntitlementChanged,
 } from '../events/case-events';
@@ -227,7 +228,7 @@ export function transferHandlers(deps: CasesDeps) {
           case: caseRefOf(row),
           decisionId,
           variation: 'transfer_in',
-          effectiveMonth: monthMessage(decision.effectiveMonth),
+          effectiveMonth: monthToProto(decision.effectiveMonth),
           ground: '',
           otherCommuneCode: old.communeCode,
           stamp: auditStampOf(stamp),

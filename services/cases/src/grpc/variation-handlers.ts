@@ -14,10 +14,11 @@ import {
   InvalidArgumentError,
   sourceAddressOf,
   type CallContext,
+  monthOfDate,
+  monthToProto,
 } from '@posa/platform';
 import { CaseVaried, type DecisionInput } from '@posa/proto';
 import { factsOf, type CaseRow, type PeriodRow } from '../domain/case-record';
-import { monthOfDate } from '../domain/month';
 import {
   applyPeriodPlan,
   planPeriodChange,
@@ -49,7 +50,6 @@ import { closePeriod, insertTransfer, recordDecisionArrears } from '../store/var
 import {
   auditStampOf,
   caseRefOf,
-  monthMessage,
   recordCaseEvent,
   recordEntitlementChanged,
   type EventStamp,
@@ -188,7 +188,7 @@ export async function commitVariation(
       case: caseRefOf(next),
       decisionId,
       variation: req.kind,
-      effectiveMonth: monthMessage(decision.effectiveMonth),
+      effectiveMonth: monthToProto(decision.effectiveMonth),
       ground: req.ground ?? '',
       otherCommuneCode: req.destination?.communeCode ?? '',
       stamp: auditStampOf(stamp),

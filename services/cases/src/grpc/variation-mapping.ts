@@ -3,7 +3,7 @@
  * of a change, the payment account of an accepted transfer, and the answer with the case after
  * the variation and its retroactive difference (truy lĩnh / thu hồi).
  */
-import { InvalidArgumentError } from '@posa/platform';
+import { InvalidArgumentError, firstDayOf, type Month, monthToProto } from '@posa/platform';
 import type {
   ArrearsLine as ArrearsLineMessage,
   DecisionInput,
@@ -12,7 +12,6 @@ import type {
 } from '@posa/proto';
 import type { ArrearsLine } from '../domain/arrears';
 import type { CaseKind, CaseRow, PaymentFacts } from '../domain/case-record';
-import { firstDayOf, type Month } from '../domain/month';
 import type { PeriodEligibility } from '../domain/period-change';
 import {
   careSupportTypeInForce,
@@ -22,7 +21,7 @@ import {
 import type { RetroactiveDifference, VariationDecisionInput } from '../domain/variation';
 import { loadFlags, loadSteps, type Db } from '../store/case-store';
 import { loadDecisions, loadPeriods } from '../store/decision-store';
-import { monthMessage } from '../events/case-events';
+
 import {
   caseToProto,
   channelFromProto,
@@ -105,7 +104,7 @@ export function paymentFromProto(p: PaymentAccount | undefined): PaymentFacts {
 
 export function arrearsToProto(lines: readonly ArrearsLine[]): ArrearsLineMessage[] {
   return lines.map((l) => ({
-    month: monthMessage(l.month),
+    month: monthToProto(l.month),
     beforeVnd: String(l.beforeVnd),
     afterVnd: String(l.afterVnd),
     deltaVnd: String(l.deltaVnd),

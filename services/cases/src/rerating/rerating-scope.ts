@@ -4,7 +4,7 @@
  * cases of its category; a care-support type the cases of that type. A new category or
  * emergency-assistance type changes no running amount.
  */
-import { firstMonthStartingOnOrAfter, type Month } from '../domain/month';
+import { firstMonthStartingOnOrAfter, type Month } from '@posa/platform';
 import type { CatalogueEntity } from '../store/policy-store';
 
 export interface ReratingScope {

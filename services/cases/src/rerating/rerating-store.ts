@@ -1,7 +1,7 @@
 /** SQL of re-rating jobs (migrations/0006_rerating.sql). */
+import { firstDayOf } from '@posa/platform';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { firstDayOf } from '../domain/month';
 import type { ReratingScope } from './rerating-scope';
 
 export interface ReratingJob extends ReratingScope {

@@ -6,9 +6,8 @@
  * change of it, so a variation and a re-rating never interleave their sequences.
  */
 import { withTransaction } from '@posa/db';
-import type { Logger } from '@posa/platform';
+import { type Logger, monthOfDate } from '@posa/platform';
 import type pg from 'pg';
-import { monthOfDate } from '../domain/month';
 import { recordEntitlementChanged } from '../events/case-events';
 import { loadCatalogue } from '../store/policy-store';
 import { loadCaseForUpdate, loadPeriods } from '../store/case-store';

@@ -4,9 +4,8 @@
  * the EXCLUDE constraint refuses a second period of one person and kind over the same month.
  */
 import type pg from 'pg';
-import { AlreadyExistsError, FailedPreconditionError } from '@posa/platform';
+import { AlreadyExistsError, FailedPreconditionError, addMonths } from '@posa/platform';
 import type { DecisionRow, PeriodRow } from '../domain/case-record';
-import { addMonths } from '../domain/month';
 import type { Db } from './case-store';
 
 interface PgError {

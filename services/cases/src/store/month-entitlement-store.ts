@@ -3,10 +3,10 @@
  * from a server-side cursor: one read-only snapshot for the whole stream, memory bounded by
  * the batch size however many cases the unit has. Explicit SQL.
  */
+import { type Month } from '@posa/platform';
 import type pg from 'pg';
 import type { DisabilityLevel } from '../domain/policy-catalogue';
 import type { CaseKind } from '../domain/entitlement';
-import type { Month } from '../domain/month';
 
 /** Which cases: those managed by one commune, by the communes of a province, or all. */
 export type UnitScope =

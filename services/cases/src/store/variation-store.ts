@@ -3,9 +3,9 @@
  * (truy lĩnh / thu hồi: case_decision.arrears_total_vnd and its decision_arrears lines) and the
  * transfers between communes (case_transfer).
  */
+import { addMonths, type Month } from '@posa/platform';
 import type pg from 'pg';
 import type { ArrearsLine } from '../domain/arrears';
-import { addMonths, type Month } from '../domain/month';
 import type { Db } from './case-store';
 
 /** Ends an open period with `toMonth` (inclusive); the EXCLUDE constraint stays the guard. */

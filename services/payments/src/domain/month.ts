@@ -1,12 +1,8 @@
 /**
- * Months (tháng) as 'YYYY-MM' strings, the unit of the ledger and of payrolls. The string form
- * sorts like the calendar. SQL stores the first day of the month ('YYYY-MM-01').
+ * A CalendarMonth of a payments request as a month ('YYYY-MM'); the month arithmetic is
+ * @posa/platform's (calendar-month.ts), shared with the cases service.
  */
-import { InvalidArgumentError } from '@posa/platform';
-
-export type Month = string;
-
-const MONTH = /^([0-9]{4})-(0[1-9]|1[0-2])$/;
+import { InvalidArgumentError, type Month } from '@posa/platform';
 
 /** A CalendarMonth of the proto as 'YYYY-MM'; InvalidArgumentError(field) when absent or invalid. */
 export function monthFromProto(
@@ -23,39 +19,4 @@ export function monthFromProto(
     throw new InvalidArgumentError(`${field}.month`, 'must be 1 to 12');
   }
   return `${String(value.year).padStart(4, '0')}-${String(value.month).padStart(2, '0')}`;
-}
-
-/** The CalendarMonth message of a month. */
-export function monthToProto(month: Month): { year: number; month: number } {
-  return { year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)) };
-}
-
-/** Months since year 0, for arithmetic. */
-export function monthIndex(month: Month): number {
-  const match = MONTH.exec(month);
-  if (match === null) throw new TypeError(`not a YYYY-MM month: ${month}`);
-  return Number(match[1]) * 12 + Number(match[2]) - 1;
-}
-
-export function monthFromIndex(index: number): Month {
-  const year = Math.floor(index / 12);
-  return `${String(year).padStart(4, '0')}-${String(index - year * 12 + 1).padStart(2, '0')}`;
-}
-
-/** The month `n` months after (negative: before) `month`. */
-export function addMonths(month: Month, n: number): Month {
-  return monthFromIndex(monthIndex(month) + n);
-}
-
-/** Every month from `from` to `to`, both included. */
-export function monthsBetween(from: Month, to: Month): Month[] {
-  const months: Month[] = [];
-  for (let i = monthIndex(from); i <= monthIndex(to); i++) months.push(monthFromIndex(i));
-  return months;
-}
-
-/** 'YYYY-MM-01', as SQL stores a month. */
-export function monthDate(month: Month): string {
-  monthIndex(month);
-  return `${month}-01`;
 }

@@ -1,5 +1,5 @@
+import { addMonths, monthsBetween, type Month } from '@posa/platform';
 import fc from 'fast-check';
-import { addMonths, monthsBetween, type Month } from './month';
 import {
   settleCase,
   settlementItems,

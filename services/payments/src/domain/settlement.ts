@@ -9,8 +9,8 @@
  * account (invalid_account), or when it was terminated because the person died and M is at or
  * after the termination's month (deceased_unsettled). Pure: the SQL of payrolls supplies the facts.
  */
+import { type Month } from '@posa/platform';
 import { accountProblem } from './payment-account';
-import type { Month } from './month';
 
 export type ItemKind = 'current' | 'arrears' | 'recovery' | 'carried_over';
 export const ITEM_KINDS: readonly ItemKind[] = ['current', 'arrears', 'recovery', 'carried_over'];

@@ -3,11 +3,11 @@
  * in the transaction of the change: PayrollGenerated at every (re)generation and
  * PayrollStatusChanged at approval and closing. Ids, unit codes, counts and amounts only.
  */
+import { monthToProto } from '@posa/platform';
 import type pg from 'pg';
 import { appendToOutbox } from '@posa/db';
 import { PaymentsEvents, serviceSource, serviceTopic } from '@posa/events';
 import { PayrollGenerated, PayrollStatusChanged } from '@posa/proto';
-import { monthToProto } from '../domain/month';
 import type { PayrollRow } from '../store/payroll-store';
 
 export const PAYMENTS_TOPIC = serviceTopic('payments');

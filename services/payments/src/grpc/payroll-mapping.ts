@@ -5,8 +5,7 @@ import {
   type PayrollLine,
   type PayrollTotals as PayrollTotalsMessage,
 } from '@posa/proto';
-import { InvalidArgumentError } from '@posa/platform';
-import { monthToProto } from '../domain/month';
+import { InvalidArgumentError, monthToProto } from '@posa/platform';
 import type { PayrollTotals } from '../domain/payroll-totals';
 import type { PayrollLineRow } from '../store/payroll-lines-store';
 import type { PayrollDetail, PayrollRow, PayrollStatus as Status } from '../store/payroll-store';

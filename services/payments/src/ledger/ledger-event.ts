@@ -4,9 +4,10 @@
  * termination because the person died (thôi hưởng vì chết). Every other event type is of no
  * concern to the ledger (undefined).
  */
+import { type Month } from '@posa/platform';
 import { CasesEvents, type CloudEvent } from '@posa/events';
 import { CaseVaried, EntitlementChanged, type CaseRef } from '@posa/proto';
-import { monthFromProto, type Month } from '../domain/month';
+import { monthFromProto } from '../domain/month';
 import { isPaymentChannel, type PaymentChannel } from '../domain/payment-account';
 
 export interface LedgerSegment {

@@ -2,8 +2,8 @@
  * SQL of the entitlement ledger (migrations/0001_ledger.sql). Every function runs in the
  * caller's transaction; months are 'YYYY-MM' in JS and the first day of the month in SQL.
  */
+import { firstDayOf } from '@posa/platform';
 import type pg from 'pg';
-import { monthDate } from '../domain/month';
 import type { DeathEvent, EntitlementEvent, LedgerSegment } from './ledger-event';
 
 export interface LedgerCaseState {
@@ -99,7 +99,7 @@ export async function replaceSegmentsFrom(
   fromMonth: string,
   segments: readonly LedgerSegment[],
 ): Promise<void> {
-  const from = monthDate(fromMonth);
+  const from = firstDayOf(fromMonth);
   await client.query(
     `UPDATE ledger_segment SET to_month = ($2::date - interval '1 month')::date
       WHERE case_id = $1 AND from_month < $2::date AND (to_month IS NULL OR to_month >= $2::date)`,
@@ -120,8 +120,8 @@ export async function replaceSegmentsFrom(
     [
       caseId,
       from,
-      kept.map((s) => monthDate(s.fromMonth)),
-      kept.map((s) => (s.toMonth === null ? null : monthDate(s.toMonth))),
+      kept.map((s) => firstDayOf(s.fromMonth)),
+      kept.map((s) => (s.toMonth === null ? null : firstDayOf(s.toMonth))),
       kept.map((s) => s.amountVnd),
       kept.map((s) => s.coefficientHundredths),
       kept.map((s) => s.baseLevelVnd),
@@ -135,7 +135,7 @@ export async function replaceSegmentsFrom(
 export async function recordDeath(client: pg.PoolClient, e: DeathEvent): Promise<void> {
   await client.query('UPDATE ledger_case SET death_month = $2::date WHERE case_id = $1', [
     e.caseId,
-    monthDate(e.effectiveMonth),
+    firstDayOf(e.effectiveMonth),
   ]);
 }
 
@@ -156,8 +156,8 @@ export async function logLedgerChange(
       communeCode,
       e.change,
       entitlement ? e.sequence : null,
-      monthDate(entitlement ? e.fromMonth : e.effectiveMonth),
-      entitlement && e.decidedInMonth !== null ? monthDate(e.decidedInMonth) : null,
+      firstDayOf(entitlement ? e.fromMonth : e.effectiveMonth),
+      entitlement && e.decidedInMonth !== null ? firstDayOf(e.decidedInMonth) : null,
     ],
   );
 }

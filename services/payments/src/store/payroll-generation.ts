@@ -9,8 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { withTransaction } from '@posa/db';
-import { FailedPreconditionError } from '@posa/platform';
-import type { Month } from '../domain/month';
+import { FailedPreconditionError, type Month } from '@posa/platform';
 import { settleCase } from '../domain/settlement';
 import { recordPayrollGenerated, type EventStamp } from '../events/payroll-events';
 import {

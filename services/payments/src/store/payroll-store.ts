@@ -2,8 +2,8 @@
  * SQL of payrolls (migrations/0002_payrolls.sql): the payroll row with its totals, channel
  * totals and exceptions, lists in keyset pages, and the status changes of approval and closing.
  */
+import { type Month } from '@posa/platform';
 import type pg from 'pg';
-import type { Month } from '../domain/month';
 import type { PayrollTotals } from '../domain/payroll-totals';
 
 export type PayrollStatus = 'draft' | 'approved' | 'closed';

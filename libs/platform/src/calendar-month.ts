@@ -1,8 +1,9 @@
 /**
- * Months (tháng) as 'YYYY-MM' strings: the unit of the monthly allowance and of payrolls.
- * The string form sorts like the calendar, so months compare as strings.
+ * Months (tháng) as 'YYYY-MM' strings: the unit of the monthly allowance (cases) and of the
+ * ledger and payrolls (payments). The string form sorts like the calendar, so months compare
+ * as strings; SQL stores a month as its first day ('YYYY-MM-01').
  */
-import { InvalidArgumentError } from '@posa/platform';
+import { InvalidArgumentError } from './grpc/errors';
 
 export type Month = string;
 
@@ -70,4 +71,9 @@ export function firstDayOf(month: Month): string {
 export function firstMonthStartingOnOrAfter(date: string): Month {
   const month = monthOfDate(date);
   return date.endsWith('-01') ? month : addMonths(month, 1);
+}
+
+/** The CalendarMonth message of a month. */
+export function monthToProto(month: Month): { year: number; month: number } {
+  return { year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)) };
 }

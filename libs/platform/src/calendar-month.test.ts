@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { InvalidArgumentError } from '@posa/platform';
+import { InvalidArgumentError } from './grpc/errors';
 import {
   addMonths,
   compareMonths,
@@ -8,7 +8,7 @@ import {
   monthOfDate,
   monthsBetween,
   parseMonth,
-} from './month';
+} from './calendar-month';
 
 const month = fc
   .record({ year: fc.integer({ min: 1950, max: 2100 }), m: fc.integer({ min: 1, max: 12 }) })
