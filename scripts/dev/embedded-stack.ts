@@ -10,10 +10,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import path from 'node:path';
 import {
   createPool,
   runMigrations,
+  serverSettingsFor,
   startEmbeddedPostgres,
   type EmbeddedPostgresHandle,
 } from '@posa/db';
@@ -141,6 +143,7 @@ export async function startEmbeddedStack(
     startEmbeddedPostgres({
       dataDir: path.join(options.dataDir, 'postgres'),
       port: ports.postgres,
+      settings: serverSettingsFor(totalmem()),
       logger,
     }),
   );

@@ -5,7 +5,8 @@
 import { rm, writeFile, rename } from 'node:fs/promises';
 import { setInterval } from 'node:timers';
 import { parseArgs } from 'node:util';
-import { startEmbeddedPostgres } from '@posa/db';
+import { totalmem } from 'node:os';
+import { serverSettingsFor, startEmbeddedPostgres } from '@posa/db';
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +37,7 @@ const handle = await startEmbeddedPostgres({
   port: Number(values.port),
   user: 'postgres',
   password: 'postgres',
+  settings: serverSettingsFor(totalmem()),
   logger,
 });
 await writeFile(`${readyFile}.tmp`, `${handle.url}\n`);

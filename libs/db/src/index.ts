@@ -35,6 +35,7 @@ export {
   type OutboxEvent,
   type OutboxRow,
 } from './outbox';
+export { serverSettingsFor } from './server-settings';
 export {
   startEmbeddedPostgres,
   type EmbeddedPostgresOptions,

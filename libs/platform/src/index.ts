@@ -16,3 +16,4 @@ export * from './calendar';
 export * from './grpc/call-source';
 export { nameSearchKey, normaliseName } from './vietnamese-name';
 export * from './calendar-month';
+export { timeOrderedId } from './time-ordered-id';

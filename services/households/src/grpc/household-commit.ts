@@ -2,11 +2,10 @@
  * The one transaction of every household write: lock the row, check access and the expected
  * version, write the record(s), the change-log rows and the outbox event together.
  */
-import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Principal } from '@posa/auth';
 import { appendToOutbox, withTransaction } from '@posa/db';
-import { FailedPreconditionError, InvalidArgumentError } from '@posa/platform';
+import { FailedPreconditionError, InvalidArgumentError, timeOrderedId } from '@posa/platform';
 import type { HouseholdFormC } from '../domain/form-c';
 import type { MemberFields } from '../domain/household-input';
 import type {
@@ -60,11 +59,11 @@ export async function commitCreate(
     const at = new Date().toISOString();
     const members: MemberRecord[] = input.members.map((m) => ({
       ...m,
-      id: randomUUID(),
+      id: timeOrderedId(),
       deceasedOn: null,
     }));
     const household: HouseholdRecord = {
-      id: randomUUID(),
+      id: timeOrderedId(),
       code: await issueHouseholdCode(client, input.communeCode, Number(at.slice(0, 4))),
       communeCode: input.communeCode,
       provinceCode: input.provinceCode,

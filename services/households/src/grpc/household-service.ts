@@ -2,15 +2,15 @@
  * HouseholdService: the household registry with its change history. Authorisation is in
  * household-access.ts; every write goes through household-commit.ts (one transaction).
  */
-import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { principalOf } from '@posa/auth';
 import {
+  type CallContext,
   InvalidArgumentError,
   service,
-  type CallContext,
   type ServiceRegistration,
   sourceAddressOf,
+  timeOrderedId,
 } from '@posa/platform';
 import {
   HouseholdServiceService,
@@ -128,7 +128,7 @@ export function householdService(deps: HouseholdServiceDeps): ServiceRegistratio
       if (fields.relation === 'head') {
         throw new InvalidArgumentError('member.relation', 'the household already has a head');
       }
-      const id = randomUUID();
+      const id = timeOrderedId();
       const next = await commitChange(
         pool,
         principalOf(ctx),

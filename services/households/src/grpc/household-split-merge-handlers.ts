@@ -3,10 +3,9 @@
  * commune only; rules in domain/household-moves.ts, the transaction in
  * household-moves-commit.ts.
  */
-import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { principalOf } from '@posa/auth';
-import { InvalidArgumentError, type CallContext } from '@posa/platform';
+import { type CallContext, InvalidArgumentError, timeOrderedId } from '@posa/platform';
 import type {
   MergeHouseholdsRequest,
   MergeHouseholdsResponse,
@@ -66,7 +65,7 @@ export function splitMergeHandlers(pool: pg.Pool) {
             );
           }
           const moves = leaving.map((l) => moveEntries(l.member, l.relation));
-          const id = randomUUID();
+          const id = timeOrderedId();
           const fresh: HouseholdRecord = {
             ...a.household,
             id,

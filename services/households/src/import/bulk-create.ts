@@ -4,7 +4,7 @@
  * on the import's transaction. The records are built once in memory, so the change log
  * holds the same JSON as a household created through CreateHousehold.
  */
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '@posa/platform';
 import type pg from 'pg';
 import type { HouseholdRecord, MemberRecord } from '../domain/household-state';
 import { householdCreatedEvent } from '../events/household-events';
@@ -56,11 +56,11 @@ export function buildRecords(
   return batch.map((h, i) => {
     const members: MemberRecord[] = h.members.map((m) => ({
       ...m,
-      id: randomUUID(),
+      id: timeOrderedId(),
       deceasedOn: null,
     }));
     const household: HouseholdRecord = {
-      id: randomUUID(),
+      id: timeOrderedId(),
       code: codes[i]!,
       communeCode,
       provinceCode,
@@ -149,7 +149,7 @@ export async function copyCreated(
     created.map(({ household, members }) => {
       const e = householdCreatedEvent(household, members.length, eventStamp);
       return copyLine([
-        randomUUID(),
+        timeOrderedId(),
         e.topic,
         e.aggregateType,
         e.aggregateId,

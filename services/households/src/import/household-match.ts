@@ -98,3 +98,17 @@ export async function matchBatch(
   }
   return { matched, refused };
 }
+
+/**
+ * The match result of a batch when the registry holds none of its households (an initial
+ * load into an empty registry): nothing matches, and a household that gives a code is
+ * refused, as no registered household can have it.
+ */
+export function nothingRegistered(batch: readonly ImportHousehold[]): MatchResult {
+  const refused = new Map<number, { column: string; reason: string }>();
+  batch.forEach((h, i) => {
+    if (h.householdCode !== null)
+      refused.set(i, { column: 'household_code', reason: 'no registered household has this code' });
+  });
+  return { matched: new Map(), refused };
+}

@@ -5,13 +5,12 @@
  * Members are matched by citizen ID, else by name (without diacritics) and year of birth.
  * Members missing from the file are kept; the head cannot change through an import.
  */
-import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { changedMember } from '../domain/member-change';
 import { appendToOutbox } from '@posa/db';
 import type { MemberFields } from '../domain/household-input';
 import type { HouseholdRecord, MemberRecord } from '../domain/household-state';
-import { nameSearchKey } from '@posa/platform';
+import { nameSearchKey, timeOrderedId } from '@posa/platform';
 import { householdChangedEvent } from '../events/household-events';
 import { findHousehold, findMembers } from '../store/household-store';
 import {
@@ -87,7 +86,7 @@ export async function mergeHousehold(
           reason:
             'the registered household has another head; change the head in the registry first',
         };
-      memberChanges.push({ before: null, after: { ...m, id: randomUUID(), deceasedOn: null } });
+      memberChanges.push({ before: null, after: { ...m, id: timeOrderedId(), deceasedOn: null } });
     } else if (!same(memberFieldsOf(before), m)) {
       if ((before.relation === 'head') !== (m.relation === 'head')) {
         return {
