@@ -1,11 +1,18 @@
 /**
- * Import benchmark: writes CSV files of synthetic households (one per commune), imports
- * them through the real pipeline (streaming validation, COPY-based writing, one transaction
- * per file) into a fresh database, then COPYs the very rows it wrote into a second fresh
- * database (the baseline). Prints households/s, peak RSS and the ratio to the baseline.
+ * Import benchmark: writes CSV files of synthetic households (one per commune) and loads them
+ * through the real pipeline (streaming validation, COPY-based writing) into a fresh
+ * database, then COPYs the very rows it wrote into fresh databases (the baselines). Prints
+ * households/s, peak RSS and the ratios to the baselines.
  *   IMPORT_BENCH_HOUSEHOLDS=1000000 npm run bench:household-import
+ * IMPORT_BENCH_PATH chooses the pipeline:
+ * - `initial` (default): one initial load of every file into the empty registry
+ *   (initial-load.ts: secondary indexes and foreign keys built after the rows);
+ * - `officer`: one officer import per file, each its own transaction, indexes maintained
+ *   row by row, as on a live registry.
+ * Baselines: a bare COPY of the same rows into the tables with all their indexes, and the
+ * same COPY into the tables without their secondary structures followed by building them.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +22,8 @@ import { pipeline } from 'node:stream/promises';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { closePool, createPool, runMigrations } from '@posa/db';
 import { createLogger } from '@posa/platform';
+import { loadUnits } from '@posa/units';
+import type pg from 'pg';
 import { createTestDatabase } from '@posa/testing';
 import { MIGRATIONS_DIR } from '../../../services/households/src/app';
 import {
@@ -22,10 +31,18 @@ import {
   type ImportJobRecord,
 } from '../../../services/households/src/import/import-jobs';
 import { runImport } from '../../../services/households/src/import/run-import';
+import { runInitialLoad } from '../../../services/households/src/initial-load/initial-load';
+import {
+  dropSecondaryStructures,
+  rebuildSecondaryStructures,
+} from '../../../services/households/src/initial-load/secondary-structures';
 import { loadCommunes } from './commune-loader';
 import { generateHouseholds, type SyntheticHousehold } from './synthetic-households';
 
 const COUNT = Number(process.env.IMPORT_BENCH_HOUSEHOLDS ?? 1_000_000);
+const PATH = process.env.IMPORT_BENCH_PATH ?? 'initial';
+if (PATH !== 'initial' && PATH !== 'officer')
+  throw new Error('IMPORT_BENCH_PATH must be initial or officer');
 /**
  * Communes of Hà Nội (01) and Thành phố Hồ Chí Minh (79), one CSV each: a bulk load is one
  * file per commune, and real communes hold thousands of households, not hundreds of
@@ -98,14 +115,66 @@ async function writeFiles(dir: string): Promise<{ files: Map<string, string>; me
   return { files, members };
 }
 
-async function main(): Promise<void> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'posa-import-bench-'));
-  const target = await createTestDatabase('households_import_bench');
-  const baseline = await createTestDatabase('households_import_baseline');
-  const pool = createPool({ url: target.url, max: 4, applicationName: 'import-bench', logger });
-  // The baseline COPYs each whole table in one statement: no statement timeout there.
-  const basePool = createPool({
-    url: baseline.url,
+async function importFiles(pool: pg.Pool, files: Map<string, string>): Promise<number> {
+  if (PATH === 'initial') {
+    const jobs = await runInitialLoad(pool, {
+      files: [...files].map(([communeCode, file]) => ({ communeCode, path: file })),
+      mode: 'valid_rows',
+      formType: 'C',
+      operator: 'bench',
+      reason: 'benchmark',
+      units: loadUnits(),
+      today: '2026-12-31',
+      logger,
+    });
+    return jobs.reduce((n, j) => n + j.householdsCreated, 0);
+  }
+  let created = 0;
+  for (const [communeCode, file] of files) {
+    const job: ImportJobRecord = {
+      id: randomUUID(),
+      fileName: path.basename(file),
+      fileSha256: createHash('sha256').update(file).digest('hex'),
+      fileSize: (await stat(file)).size,
+      fileFormat: 'csv',
+      formType: 'C',
+      communeCode,
+      provinceCode: PROVINCE_OF.get(communeCode)!,
+      villageCode: '',
+      mode: 'valid_rows',
+      status: 'running',
+      rowsRead: 0,
+      householdsCreated: 0,
+      householdsUpdated: 0,
+      householdsUnchanged: 0,
+      householdsRefused: 0,
+      errorCount: 0,
+      failure: '',
+      actorId: 'bench',
+      actorUnitCode: communeCode,
+      createdAt: new Date(),
+      finishedAt: null,
+    };
+    await insertJob(pool, job);
+    const actor = {
+      actorId: 'bench',
+      actorUnitCode: communeCode,
+      sourceAddress: '127.0.0.1',
+      reason: `import ${job.fileName} (${job.id})`,
+    };
+    const done = await runImport(pool, { job, file, actor, today: '2026-12-31', logger });
+    if (done.status === 'failed' || done.status === 'rejected')
+      throw new Error(`import of ${communeCode}: ${done.status} (${done.errorCount} errors)`);
+    created += done.householdsCreated;
+  }
+  return created;
+}
+
+/** COPYs every dump into a fresh database; `deferred`: without secondary structures, built after. */
+async function baseline(dumps: Map<string, string>, deferred: boolean): Promise<number> {
+  const db = await createTestDatabase('households_import_baseline');
+  const pool = createPool({
+    url: db.url,
     max: 2,
     applicationName: 'import-bench',
     logger,
@@ -113,84 +182,61 @@ async function main(): Promise<void> {
   });
   try {
     await runMigrations(pool, { directory: MIGRATIONS_DIR, logger });
-    await runMigrations(basePool, { directory: MIGRATIONS_DIR, logger });
+    const b = await pool.connect();
+    const t = performance.now();
+    try {
+      await b.query('BEGIN');
+      const structures = deferred ? await dropSecondaryStructures(b) : undefined;
+      for (const [table, file] of dumps) {
+        const t0 = performance.now();
+        await pipeline(createReadStream(file), b.query(copyFrom(`COPY ${table} FROM STDIN`)));
+        console.log(`    ${table}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      }
+      if (structures !== undefined) {
+        const t0 = performance.now();
+        await rebuildSecondaryStructures(b, structures);
+        console.log(
+          `    indexes and foreign keys: ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+        );
+      }
+      await b.query('COMMIT');
+    } finally {
+      b.release();
+    }
+    return (performance.now() - t) / 1000;
+  } finally {
+    await closePool(pool);
+    await db.drop();
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'posa-import-bench-'));
+  const target = await createTestDatabase('households_import_bench');
+  const pool = createPool({ url: target.url, max: 4, applicationName: 'import-bench', logger });
+  try {
+    await runMigrations(pool, { directory: MIGRATIONS_DIR, logger });
     const { files, members } = await writeFiles(dir);
     let bytes = 0;
     for (const f of files.values()) bytes += (await stat(f)).size;
     console.log(
-      `generated ${COUNT} households, ${members} members, ${(bytes / 1e6).toFixed(0)} MB of CSV`,
+      `generated ${COUNT} households, ${members} members, ${(bytes / 1e6).toFixed(0)} MB of CSV in ${files.size} commune files`,
     );
 
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
     const t0 = performance.now();
-    let created = 0;
-    let refused = 0;
-    for (const [communeCode, file] of files) {
-      const job: ImportJobRecord = {
-        id: randomUUID(),
-        fileName: path.basename(file),
-        fileSha256: 'a'.repeat(64).replace(/^a{5}/, communeCode),
-        fileSize: (await stat(file)).size,
-        fileFormat: 'csv',
-        formType: 'C',
-        communeCode,
-        provinceCode: PROVINCE_OF.get(communeCode)!,
-        villageCode: '',
-        mode: 'valid_rows',
-        status: 'running',
-        rowsRead: 0,
-        householdsCreated: 0,
-        householdsUpdated: 0,
-        householdsUnchanged: 0,
-        householdsRefused: 0,
-        errorCount: 0,
-        failure: '',
-        actorId: 'bench',
-        actorUnitCode: communeCode,
-        createdAt: new Date(),
-        finishedAt: null,
-      };
-      job.fileSha256 = job.fileSha256.replace(/[^0-9a-f]/g, '0');
-      await insertJob(pool, job);
-      const actor = {
-        actorId: 'bench',
-        actorUnitCode: communeCode,
-        sourceAddress: '127.0.0.1',
-        reason: `import ${job.fileName} (${job.id})`,
-      };
-      const done = await runImport(pool, {
-        job,
-        file,
-        actor,
-        today: '2026-12-31',
-        logger,
-        batchSize: 2000,
-      });
-      if (done.status === 'failed' || done.status === 'rejected') {
-        const issues = await pool.query(
-          'SELECT column_key, reason FROM household_import_issue WHERE import_id = $1 LIMIT 5',
-          [job.id],
-        );
-        console.error(issues.rows);
-      }
-      if (done.status === 'failed' || done.status === 'rejected')
-        throw new Error(
-          `import of ${communeCode}: ${done.status} ${done.failure} (${done.errorCount} errors)`,
-        );
-      refused += done.householdsRefused;
-      created += done.householdsCreated + done.householdsUpdated + done.householdsUnchanged;
-    }
+    const created = await importFiles(pool, files);
     const importSec = (performance.now() - t0) / 1000;
     clearInterval(sampler);
     console.log(
-      `pipeline: ${created} households in ${importSec.toFixed(1)} s = ${(created / importSec).toFixed(0)} households/s (target >= 20000)`,
+      `pipeline (${PATH}): ${created} households in ${importSec.toFixed(1)} s = ${(created / importSec).toFixed(0)} households/s (target >= 20000)`,
     );
-    console.log(`refused (same head name and date of birth without ID, etc.): ${refused}`);
+    console.log(`refused (same head name and date of birth without ID, etc.): ${COUNT - created}`);
     console.log(`peak RSS: ${(peakRss / 1024 ** 2).toFixed(0)} MB (limit 512 MB)`);
 
-    // Baseline: the same rows, exported from the target, COPYed into the second database.
-    const dumps: string[] = [];
+    // Baselines: the same rows, exported from the target, COPYed into fresh databases.
+    const dumps = new Map<string, string>();
     for (const t of TABLES) {
       const file = path.join(dir, `${t}.copy`);
       const c = await pool.connect();
@@ -200,29 +246,22 @@ async function main(): Promise<void> {
       } finally {
         c.release();
       }
-      dumps.push(file);
+      dumps.set(t, file);
     }
-    const b = await basePool.connect();
-    const t1 = performance.now();
-    try {
-      await b.query('BEGIN');
-      for (const [i, t] of TABLES.entries()) {
-        await pipeline(createReadStream(dumps[i]!), b.query(copyFrom(`COPY ${t} FROM STDIN`)));
-      }
-      await b.query('COMMIT');
-    } finally {
-      b.release();
+    for (const deferred of [false, true]) {
+      console.log(
+        deferred
+          ? '  baseline 2: bare COPY, secondary indexes and foreign keys built after'
+          : '  baseline 1: bare COPY into the tables with all their indexes',
+      );
+      const sec = await baseline(dumps, deferred);
+      console.log(
+        `  = ${sec.toFixed(1)} s = ${(created / sec).toFixed(0)} households/s; pipeline / baseline time: ${(importSec / sec).toFixed(2)}`,
+      );
     }
-    const baseSec = (performance.now() - t1) / 1000;
-    console.log(
-      `baseline bare COPY of the same rows: ${baseSec.toFixed(1)} s = ${(created / baseSec).toFixed(0)} households/s`,
-    );
-    console.log(`ratio pipeline / baseline time: ${(importSec / baseSec).toFixed(2)}`);
   } finally {
     await closePool(pool);
-    await closePool(basePool);
     await target.drop();
-    await baseline.drop();
     await rm(dir, { recursive: true, force: true });
   }
 }
