@@ -121,7 +121,7 @@ describe('initial load', () => {
       [`${COMMUNE}.csv`]: communeCsv(true),
       [`${OTHER_COMMUNE}-ngoc-ha.csv`]: communeCsv(false),
     });
-    const jobs = await runInitialLoad(pool, input({ files: await filesOfDirectory(d) }));
+    const { jobs } = await runInitialLoad(pool, input({ files: await filesOfDirectory(d) }));
 
     expect(
       jobs.map((j) => [j.communeCode, j.status, j.householdsCreated, j.householdsRefused]),
@@ -163,7 +163,7 @@ describe('initial load', () => {
       [`${COMMUNE}.csv`]: communeCsv(true),
       [`${OTHER_COMMUNE}.csv`]: communeCsv(false),
     });
-    const jobs = await runInitialLoad(
+    const { jobs } = await runInitialLoad(
       pool,
       input({ files: await filesOfDirectory(d), mode: 'all_or_nothing' }),
     );
@@ -214,7 +214,9 @@ describe('initial load', () => {
       )
       .join('\n');
     const d = await filesDir('coded', { [`${COMMUNE}.csv`]: coded });
-    const [job] = await runInitialLoad(pool, input({ files: await filesOfDirectory(d) }));
+    const {
+      jobs: [job],
+    } = await runInitialLoad(pool, input({ files: await filesOfDirectory(d) }));
     expect([job!.householdsCreated, job!.householdsRefused]).toEqual([1, 1]);
     const issue = await pool.query('SELECT column_key, reason FROM household_import_issue');
     expect(issue.rows).toEqual([

@@ -5,7 +5,11 @@ import { from as copyFrom } from 'pg-copy-streams';
 
 export type CopyValue = string | number | boolean | null | undefined | readonly string[];
 
+const SPECIAL = /[\\\t\n\r]/;
+
 function escape(v: string): string {
+  // most values have nothing to escape: test first, replace only when needed
+  if (!SPECIAL.test(v)) return v;
   return v.replace(/[\\\t\n\r]/g, (c) =>
     c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
   );
@@ -17,16 +21,16 @@ function arrayLiteral(values: readonly string[]): string {
 
 /** One line of COPY text. */
 export function copyLine(values: readonly CopyValue[]): string {
-  return (
-    values
-      .map((v) => {
-        if (v === null || v === undefined) return '\\N';
-        if (typeof v === 'string') return escape(v);
-        if (typeof v === 'object') return escape(arrayLiteral(v));
-        return String(v);
-      })
-      .join('\t') + '\n'
-  );
+  let line = '';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) line += '\t';
+    if (v === null || v === undefined) line += '\\N';
+    else if (typeof v === 'string') line += escape(v);
+    else if (typeof v === 'object') line += escape(arrayLiteral(v));
+    else line += String(v);
+  }
+  return line + '\n';
 }
 
 /** Bytea in COPY text: the hex form, with its backslash escaped. */

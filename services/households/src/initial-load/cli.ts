@@ -45,7 +45,7 @@ async function main(): Promise<number> {
   const pool = createPool({ url, max: 3, applicationName: 'households-initial-load', logger });
   try {
     await runMigrations(pool, { directory: MIGRATIONS_DIR, logger });
-    const jobs = await runInitialLoad(pool, {
+    const { jobs } = await runInitialLoad(pool, {
       files,
       mode,
       formType: form,

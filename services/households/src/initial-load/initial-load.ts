@@ -54,6 +54,14 @@ export interface InitialLoadInput {
   batchSize?: number;
 }
 
+export interface InitialLoadResult {
+  /** One job per file, as recorded at the end. */
+  jobs: ImportJobRecord[];
+  /** Seconds spent reading and writing the files, then building the secondary structures. */
+  loadSeconds: number;
+  rebuildSeconds: number;
+}
+
 /** A load that cannot start: the input or the registry's state is wrong. Nothing was written. */
 export class InitialLoadRefusedError extends Error {
   constructor(
@@ -152,7 +160,7 @@ async function recordJobs(pool: pg.Pool, input: InitialLoadInput): Promise<Impor
 export async function runInitialLoad(
   pool: pg.Pool,
   input: InitialLoadInput,
-): Promise<ImportJobRecord[]> {
+): Promise<InitialLoadResult> {
   checkInput(input);
   if (!(await registryIsEmpty(pool)))
     throw new InitialLoadRefusedError(
@@ -169,6 +177,8 @@ export async function runInitialLoad(
     reason: input.reason,
   };
   const started = performance.now();
+  let loadSeconds = 0;
+  let rebuildSeconds = 0;
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -206,12 +216,10 @@ export async function runInitialLoad(
     const loaded = performance.now();
     await rebuildSecondaryStructures(client, structures);
     await client.query('COMMIT');
+    loadSeconds = (loaded - started) / 1000;
+    rebuildSeconds = (performance.now() - loaded) / 1000;
     input.logger.info(
-      {
-        files: jobs.length,
-        loadSeconds: Math.round(loaded - started) / 1000,
-        rebuildSeconds: Math.round(performance.now() - loaded) / 1000,
-      },
+      { files: jobs.length, loadSeconds, rebuildSeconds },
       'initial load committed',
     );
   } catch (err) {
@@ -239,5 +247,9 @@ export async function runInitialLoad(
   for (const [i, job] of jobs.entries()) {
     await finishJob(pool, job.id, outcomes[i]!.status, counts[i]!, outcomes[i]!.failure);
   }
-  return Promise.all(jobs.map(async (j) => (await findJob(pool, j.id))!));
+  return {
+    jobs: await Promise.all(jobs.map(async (j) => (await findJob(pool, j.id))!)),
+    loadSeconds,
+    rebuildSeconds,
+  };
 }
