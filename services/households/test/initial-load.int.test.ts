@@ -272,4 +272,36 @@ describe('initial load', () => {
     expect(again.code).toBe(2);
     expect(await count('household')).toBe(2);
   });
+
+  it('closes the jobs of a load that stopped before committing, and runs one load at a time', async () => {
+    const d = await filesDir('abandoned', { [`${COMMUNE}.csv`]: communeCsv(false) });
+    const files = await filesOfDirectory(d);
+    // a load whose process died: its job stayed running, its rows were rolled back
+    await pool.query(
+      `INSERT INTO household_import (id, file_name, file_sha256, file_size, file_format, form_type,
+         commune_code, province_code, village_code, mode, status, actor_id, actor_unit_code, created_at)
+       SELECT gen_random_uuid(), '${COMMUNE}.csv', encode(sha256(convert_to($1, 'UTF8')), 'hex'), 1,
+         'csv', 'C', '${COMMUNE}', '01', '', 'valid_rows', 'running', 'migration-operator', 'VN', now()`,
+      [communeCsv(false)],
+    );
+    const other = await pool.connect();
+    try {
+      await other.query("SELECT pg_advisory_lock(hashtext('posa.households.initial-load'))");
+      await expect(runInitialLoad(pool, input({ files }))).rejects.toThrow(
+        'registry is being loaded by another initial load',
+      );
+      await other.query("SELECT pg_advisory_unlock(hashtext('posa.households.initial-load'))");
+    } finally {
+      other.release();
+    }
+    const { jobs } = await runInitialLoad(pool, input({ files }));
+    expect(jobs[0]!.status).toBe('completed');
+    const all = await pool.query(
+      'SELECT status, failure FROM household_import ORDER BY created_at',
+    );
+    expect(all.rows).toEqual([
+      { status: 'failed', failure: 'abandoned: the initial load stopped before committing' },
+      { status: 'completed', failure: '' },
+    ]);
+  });
 });

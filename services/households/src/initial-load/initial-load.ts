@@ -114,6 +114,23 @@ async function registryIsEmpty(db: pg.Pool | pg.PoolClient): Promise<boolean> {
   return res.rows[0]!.empty;
 }
 
+/** Key of the advisory lock that lets one initial load run at a time. */
+const LOAD_LOCK_KEY = 'posa.households.initial-load';
+
+/**
+ * Jobs of an earlier initial load left `running` by a process that stopped: its transaction
+ * was rolled back, so they wrote nothing. Called while holding the load lock, so no other
+ * load can own them.
+ */
+async function closeAbandonedJobs(pool: pg.Pool): Promise<void> {
+  await pool.query(
+    `UPDATE household_import SET status = 'failed', finished_at = now(),
+       failure = 'abandoned: the initial load stopped before committing'
+     WHERE status = 'running' AND actor_unit_code = $1`,
+    [NATIONAL_UNIT],
+  );
+}
+
 /** Records one running job per file (before anything is written, so progress shows). */
 async function recordJobs(pool: pg.Pool, input: InitialLoadInput): Promise<ImportJobRecord[]> {
   const jobs: ImportJobRecord[] = [];
@@ -142,11 +159,16 @@ async function recordJobs(pool: pg.Pool, input: InitialLoadInput): Promise<Impor
       createdAt: new Date(),
       finishedAt: null,
     };
-    if (!(await insertJob(pool, job)))
-      throw new InitialLoadRefusedError(
+    if (!(await insertJob(pool, job))) {
+      const refusal = new InitialLoadRefusedError(
         `files[${job.fileName}]`,
         'is already imported for its commune',
       );
+      for (const recorded of jobs) {
+        await finishJob(pool, recorded.id, 'failed', emptyCounts(), refusal.message);
+      }
+      throw refusal;
+    }
     jobs.push(job);
   }
   return jobs;
@@ -162,11 +184,35 @@ export async function runInitialLoad(
   input: InitialLoadInput,
 ): Promise<InitialLoadResult> {
   checkInput(input);
+  const client = await pool.connect();
+  try {
+    const lock = await client.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
+      [LOAD_LOCK_KEY],
+    );
+    if (!lock.rows[0]!.locked)
+      throw new InitialLoadRefusedError('registry', 'is being loaded by another initial load');
+    try {
+      return await loadWhileLocked(pool, client, input);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [LOAD_LOCK_KEY]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+async function loadWhileLocked(
+  pool: pg.Pool,
+  client: pg.PoolClient,
+  input: InitialLoadInput,
+): Promise<InitialLoadResult> {
   if (!(await registryIsEmpty(pool)))
     throw new InitialLoadRefusedError(
       'registry',
       'already holds households: load into an empty one',
     );
+  await closeAbandonedJobs(pool);
   const jobs = await recordJobs(pool, input);
   const counts: JobCounts[] = jobs.map(() => emptyCounts());
   const outcomes: FileOutcome[] = [];
@@ -179,7 +225,6 @@ export async function runInitialLoad(
   const started = performance.now();
   let loadSeconds = 0;
   let rebuildSeconds = 0;
-  const client = await pool.connect();
   try {
     await client.query('BEGIN');
     // an index build over millions of rows outlasts any statement timeout of the pool
@@ -241,8 +286,6 @@ export async function runInitialLoad(
       );
     }
     throw err;
-  } finally {
-    client.release();
   }
   for (const [i, job] of jobs.entries()) {
     await finishJob(pool, job.id, outcomes[i]!.status, counts[i]!, outcomes[i]!.failure);
