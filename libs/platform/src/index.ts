@@ -17,3 +17,5 @@ export * from './grpc/call-source';
 export { nameSearchKey, normaliseName } from './vietnamese-name';
 export * from './calendar-month';
 export { timeOrderedId } from './time-ordered-id';
+export { addCalendarDays, addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days';
+export { PUBLIC_HOLIDAYS, PUBLIC_HOLIDAY_DAYS, type PublicHoliday } from './public-holidays';

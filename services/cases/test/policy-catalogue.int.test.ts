@@ -1,12 +1,8 @@
 import { status } from '@grpc/grpc-js';
 import { SourceTag, type CalendarDate } from '@posa/proto';
 import type { PolicyCatalogue } from '../src/domain/policy-catalogue';
-import {
-  SEEDED_CATALOGUE,
-  SEEDED_HOLIDAYS,
-  SEEDED_PROCEDURE_RULES,
-} from '../src/domain/policy.fixture';
-import { loadCatalogue, loadHolidays, loadProcedureRules } from '../src/store/policy-store';
+import { SEEDED_CATALOGUE, SEEDED_PROCEDURE_RULES } from '../src/domain/policy.fixture';
+import { loadCatalogue, loadProcedureRules } from '../src/store/policy-store';
 import { rejectionOf, startHarness, type Harness } from './harness';
 
 const TODAY = '2026-03-10';
@@ -63,7 +59,6 @@ describe('seeded catalogue', () => {
   it('loads to exactly the unit-test fixture', async () => {
     expect(sorted(await loadCatalogue(h.app.pool))).toEqual(sorted(SEEDED_CATALOGUE));
     expect(await loadProcedureRules(h.app.pool)).toEqual(SEEDED_PROCEDURE_RULES);
-    expect(await loadHolidays(h.app.pool)).toEqual(SEEDED_HOLIDAYS);
   });
 
   it('GetCatalogue shows the versions in force today, or every version with history', async () => {

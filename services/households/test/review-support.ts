@@ -1,5 +1,5 @@
 /** What the review round integration tests share: a client, households, dated step calls. */
-import { createGrpcClient, type GrpcClient } from '@posa/platform';
+import { addCalendarDays, createGrpcClient, type GrpcClient } from '@posa/platform';
 import {
   Area,
   HouseholdClassified,
@@ -159,21 +159,23 @@ export async function recognisedRound(
     await assess(c, roundId, householdId, income, deprived);
   }
   // A Monday open: meeting Tuesday, posting Wednesday to Friday, decision the next Monday.
-  await meetAndPost(c, roundId, addDays(openOn, 1), addDays(openOn, 2), addDays(openOn, 4));
-  c.setToday(addDays(openOn, 7));
+  await meetAndPost(
+    c,
+    roundId,
+    addCalendarDays(openOn, 1),
+    addCalendarDays(openOn, 2),
+    addCalendarDays(openOn, 4),
+  );
+  c.setToday(addCalendarDays(openOn, 7));
   await c.review.call(
     'recognizeRound',
     {
       roundId,
       decisionNumber: '1/QĐ-UBND',
-      decidedOn: day(addDays(openOn, 7)),
+      decidedOn: day(addCalendarDays(openOn, 7)),
       signer: 'Chủ tịch',
     },
     { metadata: c.approver },
   );
   return roundId;
-}
-
-function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

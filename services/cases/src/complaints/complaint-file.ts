@@ -9,15 +9,16 @@ import type pg from 'pg';
 import { principalOf, type Principal } from '@posa/auth';
 import { withTransaction } from '@posa/db';
 import {
+  addWorkingDays,
+  type CallContext,
   InvalidArgumentError,
+  PUBLIC_HOLIDAY_DAYS,
   ResourceExhaustedError,
   sourceAddressOf,
-  type CallContext,
 } from '@posa/platform';
 import type { FileComplaintRequest, FileComplaintResponse } from '@posa/proto';
 import type { CasesDeps } from '../deps';
 import { validateText } from '../domain/case-input';
-import { addWorkingDays } from '../domain/working-days';
 import { assertCaseReadable } from '../grpc/case-access';
 import { readableApplication } from '../online/online-access';
 import type { OnlineSettings } from '../online/online-settings';
@@ -25,7 +26,6 @@ import { loadApplication } from '../online/online-store';
 import { loadWorkingDays } from '../online/time-limit-store';
 import { newTrackingCode } from '../online/tracking-code';
 import { loadCase } from '../store/case-store';
-import { loadHolidays } from '../store/policy-store';
 import { assertFiler } from './complaint-access';
 import { validateComplaint, type ComplaintInput } from './complaint-input';
 import { complaintToProto } from './complaint-mapping';
@@ -132,7 +132,7 @@ export function fileComplaintHandler(deps: CasesDeps, limits: ComplaintLimits) {
         answer: null,
         receivedAt: at,
         receivedOn: today,
-        dueOn: addWorkingDays(today, days, await loadHolidays(client)),
+        dueOn: addWorkingDays(today, days, PUBLIC_HOLIDAY_DAYS),
         answeredAt: null,
         closedAt: null,
         sourceDigest,

@@ -1,16 +1,16 @@
+import { isWorkingDay, PUBLIC_HOLIDAY_DAYS } from '@posa/platform';
 import fc from 'fast-check';
 import { dueOn, isOverdue, OPEN_STEP_STATUSES } from './case-deadline';
 import { CASE_STATUSES } from './case-record';
-import { SEEDED_HOLIDAYS, SEEDED_PROCEDURE_RULES } from './policy.fixture';
-import { isWorkingDay } from './working-days';
+import { SEEDED_PROCEDURE_RULES } from './policy.fixture';
 
 const nd147 = SEEDED_PROCEDURE_RULES.find((r) => r.code === 'nd147-2025')!;
 
 describe('step deadlines', () => {
   it('counts working days of the rule, skipping weekends and holidays', () => {
     // Friday 2026-04-24; Thursday 30/4 and Friday 1/5 are holidays.
-    const due = dueOn(nd147, 'completeness', '2026-04-24', SEEDED_HOLIDAYS);
-    expect(isWorkingDay(due, SEEDED_HOLIDAYS)).toBe(true);
+    const due = dueOn(nd147, 'completeness', '2026-04-24', PUBLIC_HOLIDAY_DAYS);
+    expect(isWorkingDay(due, PUBLIC_HOLIDAY_DAYS)).toBe(true);
     expect(due > '2026-04-24').toBe(true);
   });
 
@@ -31,9 +31,9 @@ describe('step deadlines', () => {
         fc.constantFrom(...CASE_STATUSES),
         (d, step, status) => {
           const start = d.toISOString().slice(0, 10);
-          const due = dueOn(nd147, step, start, SEEDED_HOLIDAYS);
+          const due = dueOn(nd147, step, start, PUBLIC_HOLIDAY_DAYS);
           expect(due >= start).toBe(true);
-          expect(isWorkingDay(due, SEEDED_HOLIDAYS)).toBe(true);
+          expect(isWorkingDay(due, PUBLIC_HOLIDAY_DAYS)).toBe(true);
           const overdue = isOverdue({ status, stepDueOn: due }, '2099-01-01');
           expect(overdue).toBe(OPEN_STEP_STATUSES.includes(status));
         },

@@ -3,9 +3,9 @@
  * rule the case was filed under, and the overdue test (quá hạn): the open step's due date is
  * before today while the administration still owes the step.
  */
+import { addWorkingDays } from '@posa/platform';
 import type { CaseRow, CaseStatus } from './case-record';
 import type { ProcedureRule } from './procedure-rule';
-import { addWorkingDays } from './working-days';
 
 /** Statuses in which the administration owes the next step (returned waits on the applicant). */
 export const OPEN_STEP_STATUSES: readonly CaseStatus[] = [

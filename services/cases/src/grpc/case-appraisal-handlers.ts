@@ -6,12 +6,13 @@
  */
 import { principalOf } from '@posa/auth';
 import {
-  FailedPreconditionError,
-  InvalidArgumentError,
-  UnavailableError,
   type CallContext,
   compareMonths,
+  FailedPreconditionError,
+  InvalidArgumentError,
   monthOfDate,
+  PUBLIC_HOLIDAY_DAYS,
+  UnavailableError,
 } from '@posa/platform';
 import type {
   AppraiseCaseRequest,
@@ -31,7 +32,7 @@ import {
   loadCase,
   VersionConflictError,
 } from '../store/case-store';
-import { loadCatalogue, loadHolidays } from '../store/policy-store';
+import { loadCatalogue } from '../store/policy-store';
 import { assertCaseReadable, assertCompetent } from './case-access';
 import { actorOf, fullCase, ruleOfCase, withLockedCase } from './case-commit';
 import { disabilityFromProto, monthFromProto } from './case-mapping';
@@ -86,7 +87,7 @@ export function caseAppraisalHandlers(deps: CasesDeps) {
           ...eligibility,
           proposedMonth,
           appraisalOpinion: opinion === '' ? null : opinion,
-          stepDueOn: dueOn(rule, 'decision', today(), await loadHolidays(client)),
+          stepDueOn: dueOn(rule, 'decision', today(), PUBLIC_HOLIDAY_DAYS),
         });
         await appendStep(client, {
           caseId: row.id,

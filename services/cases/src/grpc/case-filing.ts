@@ -4,6 +4,7 @@
  * completeness check, the case code, the row, the first step and CaseSubmitted. Used by
  * SubmitApplication (channel staff) and by the acceptance of online applications.
  */
+import { PUBLIC_HOLIDAY_DAYS } from '@posa/platform';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { CaseSubmitted } from '@posa/proto';
@@ -14,7 +15,7 @@ import type { DisabilityLevel } from '../domain/policy-catalogue';
 import { ruleInForce } from '../domain/procedure-rule';
 import { auditStampOf, CaseEventTypes, caseRefOf, recordCaseEvent } from '../events/case-events';
 import { appendStep, insertCase, issueCaseCode } from '../store/case-store';
-import { loadCatalogue, loadHolidays, loadProcedureRules } from '../store/policy-store';
+import { loadCatalogue, loadProcedureRules } from '../store/policy-store';
 import type { RegisteredBeneficiary } from './beneficiary-lookup';
 import { stampOf } from './case-commit';
 
@@ -59,7 +60,6 @@ export async function fileCase(
     'payment',
   );
   const rule = ruleInForce(await loadProcedureRules(client), input.applicationDate);
-  const holidays = await loadHolidays(client);
   const at = new Date().toISOString();
   const { communeCode, provinceCode, ...beneficiary } = input.person;
   const row: CaseRow = {
@@ -80,7 +80,7 @@ export async function fileCase(
     proposedMonth: null,
     appraisalOpinion: null,
     populationCheck: null,
-    stepDueOn: dueOn(rule, 'completeness', input.applicationDate, holidays),
+    stepDueOn: dueOn(rule, 'completeness', input.applicationDate, PUBLIC_HOLIDAY_DAYS),
     transferredFromCaseId: null,
     requestId: input.requestId === '' ? null : input.requestId,
     createdBy: actor.actorId,

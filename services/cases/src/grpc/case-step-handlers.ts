@@ -4,7 +4,7 @@
  */
 import { principalOf } from '@posa/auth';
 import { withTransaction } from '@posa/db';
-import { PermissionDeniedError, type CallContext } from '@posa/platform';
+import { type CallContext, PermissionDeniedError, PUBLIC_HOLIDAY_DAYS } from '@posa/platform';
 import type {
   CheckCompletenessRequest,
   CheckCompletenessResponse,
@@ -18,7 +18,6 @@ import { dueOn } from '../domain/case-deadline';
 import { notInFuture, validateItems, validatePayment, validateText } from '../domain/case-input';
 import { transition } from '../domain/case-workflow';
 import { appendStep, bumpVersion, findCaseByRequest } from '../store/case-store';
-import { loadHolidays } from '../store/policy-store';
 import { assertCommuneOfficer } from './case-access';
 import { actorOf, fullCase, ruleOfCase, withLockedCase } from './case-commit';
 import { fileCase } from './case-filing';
@@ -128,7 +127,7 @@ export function caseStepHandlers(deps: CasesDeps) {
         const status = transition(row.status, request.complete ? 'check_complete' : 'return');
         const rule = await ruleOfCase(client, row);
         const stepDueOn = request.complete
-          ? dueOn(rule, 'appraisal', today(), await loadHolidays(client))
+          ? dueOn(rule, 'appraisal', today(), PUBLIC_HOLIDAY_DAYS)
           : null;
         const next = await bumpVersion(client, row, request.expectedVersion, {
           status,
@@ -172,7 +171,7 @@ export function caseStepHandlers(deps: CasesDeps) {
           status,
           documents: [...row.documents, ...documents.filter((d) => !row.documents.includes(d))],
           missingItems: [],
-          stepDueOn: dueOn(rule, 'completeness', today(), await loadHolidays(client)),
+          stepDueOn: dueOn(rule, 'completeness', today(), PUBLIC_HOLIDAY_DAYS),
         });
         await appendStep(client, {
           caseId: row.id,

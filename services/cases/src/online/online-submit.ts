@@ -8,20 +8,21 @@ import type pg from 'pg';
 import { principalOf } from '@posa/auth';
 import { withTransaction } from '@posa/db';
 import {
+  addWorkingDays,
+  type CallContext,
   InvalidArgumentError,
+  PUBLIC_HOLIDAY_DAYS,
   ResourceExhaustedError,
   sourceAddressOf,
   UnavailableError,
-  type CallContext,
 } from '@posa/platform';
 import type { SubmitOnlineApplicationRequest, SubmitOnlineApplicationResponse } from '@posa/proto';
 import type { CasesDeps } from '../deps';
 import { validatePayment, validateText } from '../domain/case-input';
 import type { CaseKind } from '../domain/case-record';
 import { careSupportTypeInForce, categoryInForce } from '../domain/policy-catalogue';
-import { addWorkingDays } from '../domain/working-days';
 import { channelFromProto, kindFromProto } from '../grpc/case-mapping';
-import { loadCatalogue, loadHolidays } from '../store/policy-store';
+import { loadCatalogue } from '../store/policy-store';
 import { ScannerUnavailableError, type AttachmentScanner } from './attachment-scanner';
 import { attachmentsToStore, insertAttachment } from './attachment-store';
 import { assertCitizenChannel } from './online-access';
@@ -133,7 +134,6 @@ export function submitHandler(deps: CasesDeps, settings: OnlineSettings) {
       }
       await scanAll(settings.scanner, files);
       const at = now.toISOString();
-      const holidays = await loadHolidays(client);
       const days = await loadWorkingDays(client, 'online_acceptance');
       const row: OnlineApplicationRow = {
         id: randomUUID(),
@@ -148,7 +148,7 @@ export function submitHandler(deps: CasesDeps, settings: OnlineSettings) {
         sourceDigest,
         receivedAt: at,
         receivedOn: today,
-        dueOn: addWorkingDays(today, days, holidays),
+        dueOn: addWorkingDays(today, days, PUBLIC_HOLIDAY_DAYS),
         caseId: null,
         declineReason: null,
         decidedBy: null,

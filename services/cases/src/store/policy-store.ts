@@ -1,6 +1,6 @@
 /**
  * SQL of the policy catalogue (migrations/0001_policy_catalogue.sql): reads of every version,
- * procedure rules and holidays, and the writes of a catalogue edit (close the version in force,
+ * procedure rules, and the writes of a catalogue edit (close the version in force,
  * insert the new one, record the change). Writes take a client inside the caller's transaction.
  */
 import type pg from 'pg';
@@ -69,14 +69,6 @@ export async function loadProcedureRules(db: Queryable): Promise<ProcedureRule[]
        FROM procedure_rule ORDER BY valid_from`,
   );
   return rows;
-}
-
-/** The public holidays as YYYY-MM-DD dates. */
-export async function loadHolidays(db: Queryable): Promise<Set<string>> {
-  const { rows } = await db.query<{ day: string }>(
-    'SELECT day::text AS day FROM public_holiday ORDER BY day',
-  );
-  return new Set(rows.map((r) => r.day));
 }
 
 /** The catalogue tables: a version of each is identified by its key column and valid_from. */

@@ -1,16 +1,11 @@
+import { addCalendarDays } from '@posa/platform';
 import fc from 'fast-check';
-import {
-  addDays,
-  inPeriodicWindow,
-  isOverdue,
-  monthlyDeadline,
-  procedureInForce,
-} from './review-procedure';
+import { inPeriodicWindow, isOverdue, monthlyDeadline, procedureInForce } from './review-procedure';
 import { COMMUNE_ALONE_PROCEDURE, PROCEDURES } from './review-procedure.fixture';
 
 const REFORM = '2025-07-01';
 /** Days around the 2025-07-01 boundary, as ISO dates. */
-const dayNearReform = fc.integer({ min: -400, max: 400 }).map((d) => addDays(REFORM, d));
+const dayNearReform = fc.integer({ min: -400, max: 400 }).map((d) => addCalendarDays(REFORM, d));
 
 describe('procedure in force (rule selection by date)', () => {
   it('needs the district opinion exactly for dates before 2025-07-01', () => {

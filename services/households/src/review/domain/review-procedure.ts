@@ -4,6 +4,7 @@
  * meeting threshold and the posting length. The rule in force on the day a round starts
  * governs that round to its end.
  */
+import { addCalendarDays } from '@posa/platform';
 
 export type Confidence = 'C' | 'S' | 'M';
 
@@ -49,15 +50,9 @@ export function periodicWindowText(procedure: ReviewProcedure): string {
   return `${monthDay(procedure.periodicFrom)} – ${monthDay(procedure.periodicTo)}`;
 }
 
-/** The date `days` days after an ISO date. */
-export function addDays(isoDate: string, days: number): string {
-  const t = Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
 /** Last day for the decision of a monthly round (within N days of its start). */
 export function monthlyDeadline(procedure: ReviewProcedure, startedOn: string): string {
-  return addDays(startedOn, procedure.monthlyDecisionDays);
+  return addCalendarDays(startedOn, procedure.monthlyDecisionDays);
 }
 
 /**

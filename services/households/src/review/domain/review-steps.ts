@@ -3,8 +3,13 @@
  * FAILED_PRECONDITION naming the missing step, or INVALID_ARGUMENT naming the field.
  * Steps: list → assess → village meeting(s) → public posting → [district opinion] → decision.
  */
-import { FailedPreconditionError, InvalidArgumentError } from '@posa/platform';
-import { meetingAgrees, workingDaysBetween } from './review-meeting';
+import {
+  FailedPreconditionError,
+  InvalidArgumentError,
+  PUBLIC_HOLIDAY_DAYS,
+  workingDaysBetween,
+} from '@posa/platform';
+import { meetingAgrees } from './review-meeting';
 import type { ReviewProcedure } from './review-procedure';
 import type { ReviewRound, RoundState, VillageMeeting } from './review-round';
 
@@ -93,11 +98,11 @@ export function assertPostingAllowed(
     throw new InvalidArgumentError('posted_from', `is before the last meeting (${lastMeeting})`);
   }
   if (to < from) throw new InvalidArgumentError('posted_to', 'is before posted_from');
-  const days = workingDaysBetween(from, to);
+  const days = workingDaysBetween(from, to, PUBLIC_HOLIDAY_DAYS);
   if (days < procedure.postingMinWorkingDays) {
     throw new InvalidArgumentError(
       'posted_to',
-      `the posting lasts ${days} working days (Mon–Fri); at least ` +
+      `the posting lasts ${days} working days (public holidays excluded); at least ` +
         `${procedure.postingMinWorkingDays} are needed`,
     );
   }

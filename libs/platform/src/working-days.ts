@@ -1,6 +1,6 @@
 /**
- * Working days (ngày làm việc) for the time limits of a case: Monday to Friday, except public
- * holidays (ngày nghỉ lễ, Tết), which come from the catalogue as data.
+ * Working days (ngày làm việc) for time limits: Monday to Friday, except public holidays
+ * (ngày nghỉ lễ, Tết; PUBLIC_HOLIDAY_DAYS of public-holidays.ts, passed in by the caller).
  */
 
 const DATE = /^([0-9]{4})-(0[1-9]|1[0-2])-([0-2][0-9]|3[01])$/;
@@ -47,4 +47,19 @@ export function addWorkingDays(date: string, days: number, holidays: ReadonlySet
     if (isWorkingDay(day, holidays)) left--;
   }
   return day;
+}
+
+/** Working days from `from` to `to`, both counted (0 when `to` is before `from`). */
+export function workingDaysBetween(
+  from: string,
+  to: string,
+  holidays: ReadonlySet<string>,
+): number {
+  toUtc(from);
+  toUtc(to);
+  let count = 0;
+  for (let day = from; day <= to; day = addCalendarDays(day, 1)) {
+    if (isWorkingDay(day, holidays)) count++;
+  }
+  return count;
 }
