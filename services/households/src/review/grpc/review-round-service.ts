@@ -8,6 +8,7 @@ import { reviewDecisionHandlers } from './review-decision-handlers';
 import type { ReviewDeps } from './review-deps';
 import { reviewOpenHandlers } from './review-open-handlers';
 import { reviewReadHandlers } from './review-read-handlers';
+import { reviewRequestHandlers } from './review-request-handlers';
 import { reviewStepHandlers } from './review-step-handlers';
 
 export type { ReviewDeps } from './review-deps';
@@ -16,6 +17,7 @@ export function reviewRoundService(deps: ReviewDeps): ServiceRegistration {
   return service(ReviewRoundServiceService, {
     ...reviewOpenHandlers(deps),
     ...reviewReadHandlers(deps),
+    ...reviewRequestHandlers(deps),
     ...reviewStepHandlers(deps),
     ...reviewDecisionHandlers(deps),
   });

@@ -168,6 +168,7 @@ export async function pullPendingRequests(
   const { rows } = await db.query<{ household_id: string }>(
     `UPDATE review_request r SET round_id = $1
       WHERE r.commune_code = $2 AND r.year = $3 AND r.form = $4 AND r.round_id IS NULL
+        AND r.refused_on IS NULL
         AND EXISTS (SELECT 1 FROM household h WHERE h.id = r.household_id AND h.status = 'active')
         AND NOT EXISTS (SELECT 1 FROM household_classification c
                          WHERE c.household_id = r.household_id AND c.year = $3)

@@ -209,6 +209,55 @@ export function reviewRequestFormToJSON(object: ReviewRequestForm): string {
   }
 }
 
+/** Where a household's request stands. */
+export enum ReviewRequestStatus {
+  REVIEW_REQUEST_STATUS_UNSPECIFIED = 0,
+  /** REVIEW_REQUEST_STATUS_PENDING - Waiting for the next round of its kind. */
+  REVIEW_REQUEST_STATUS_PENDING = 1,
+  /** REVIEW_REQUEST_STATUS_IN_ROUND - Listed in a round (round_id). */
+  REVIEW_REQUEST_STATUS_IN_ROUND = 2,
+  /** REVIEW_REQUEST_STATUS_REFUSED - Refused in writing by the commune chair. */
+  REVIEW_REQUEST_STATUS_REFUSED = 3,
+  UNRECOGNIZED = -1,
+}
+
+export function reviewRequestStatusFromJSON(object: any): ReviewRequestStatus {
+  switch (object) {
+    case 0:
+    case "REVIEW_REQUEST_STATUS_UNSPECIFIED":
+      return ReviewRequestStatus.REVIEW_REQUEST_STATUS_UNSPECIFIED;
+    case 1:
+    case "REVIEW_REQUEST_STATUS_PENDING":
+      return ReviewRequestStatus.REVIEW_REQUEST_STATUS_PENDING;
+    case 2:
+    case "REVIEW_REQUEST_STATUS_IN_ROUND":
+      return ReviewRequestStatus.REVIEW_REQUEST_STATUS_IN_ROUND;
+    case 3:
+    case "REVIEW_REQUEST_STATUS_REFUSED":
+      return ReviewRequestStatus.REVIEW_REQUEST_STATUS_REFUSED;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return ReviewRequestStatus.UNRECOGNIZED;
+  }
+}
+
+export function reviewRequestStatusToJSON(object: ReviewRequestStatus): string {
+  switch (object) {
+    case ReviewRequestStatus.REVIEW_REQUEST_STATUS_UNSPECIFIED:
+      return "REVIEW_REQUEST_STATUS_UNSPECIFIED";
+    case ReviewRequestStatus.REVIEW_REQUEST_STATUS_PENDING:
+      return "REVIEW_REQUEST_STATUS_PENDING";
+    case ReviewRequestStatus.REVIEW_REQUEST_STATUS_IN_ROUND:
+      return "REVIEW_REQUEST_STATUS_IN_ROUND";
+    case ReviewRequestStatus.REVIEW_REQUEST_STATUS_REFUSED:
+      return "REVIEW_REQUEST_STATUS_REFUSED";
+    case ReviewRequestStatus.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 export enum ReviewChangeKind {
   REVIEW_CHANGE_KIND_UNSPECIFIED = 0,
   /** REVIEW_CHANGE_KIND_NEWLY_POOR - Hộ nghèo mới, from non-poor. */
@@ -422,6 +471,64 @@ export interface RecordReviewRequestResponse {
   requestId: string;
   /** The year whose round the request goes to. */
   year: number;
+}
+
+/** The written refusal of a request. */
+export interface ReviewRequestRefusal {
+  /** Number of the refusal letter, e.g. "15/UBND-LĐTBXH". */
+  documentNumber: string;
+  refusedOn?:
+    | CalendarDate
+    | undefined;
+  /** The reasons, as written to the household. */
+  reason: string;
+  /** Who signed, e.g. "Chủ tịch UBND xã". */
+  signer: string;
+}
+
+export interface ReviewRequest {
+  id: string;
+  householdId: string;
+  householdCode: string;
+  communeCode: string;
+  /** The year whose round the request goes to. */
+  year: number;
+  form: ReviewRequestForm;
+  receivedOn?: CalendarDate | undefined;
+  note: string;
+  status: ReviewRequestStatus;
+  /** The round that listed it (status IN_ROUND). */
+  roundId: string;
+  /** Status REFUSED only. */
+  refusal?: ReviewRequestRefusal | undefined;
+}
+
+export interface ListReviewRequestsRequest {
+  /** Commune, province or "VN"; empty: the caller's unit. */
+  unitCode: string;
+  /** 0: every year. */
+  year: number;
+  /** UNSPECIFIED: every status. */
+  status: ReviewRequestStatus;
+  page?: PageRequest | undefined;
+}
+
+export interface ListReviewRequestsResponse {
+  requests: ReviewRequest[];
+  page?: PageResponse | undefined;
+}
+
+export interface RefuseReviewRequestRequest {
+  requestId: string;
+  documentNumber: string;
+  /** Absent: today. Not before the request was received, not after today. */
+  refusedOn?: CalendarDate | undefined;
+  reason: string;
+  signer: string;
+}
+
+export interface RefuseReviewRequestResponse {
+  request?: ReviewRequest | undefined;
 }
 
 export interface RecordAssessmentRequest {
@@ -2741,6 +2848,826 @@ export const RecordReviewRequestResponse: MessageFns<RecordReviewRequestResponse
   },
 };
 
+function createBaseReviewRequestRefusal(): ReviewRequestRefusal {
+  return { documentNumber: "", refusedOn: undefined, reason: "", signer: "" };
+}
+
+export const ReviewRequestRefusal: MessageFns<ReviewRequestRefusal> = {
+  encode(message: ReviewRequestRefusal, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.documentNumber !== "") {
+      writer.uint32(10).string(message.documentNumber);
+    }
+    if (message.refusedOn !== undefined) {
+      CalendarDate.encode(message.refusedOn, writer.uint32(18).fork()).join();
+    }
+    if (message.reason !== "") {
+      writer.uint32(26).string(message.reason);
+    }
+    if (message.signer !== "") {
+      writer.uint32(34).string(message.signer);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReviewRequestRefusal {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReviewRequestRefusal();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.documentNumber = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.refusedOn = CalendarDate.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.signer = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReviewRequestRefusal {
+    return {
+      documentNumber: isSet(object.documentNumber)
+        ? globalThis.String(object.documentNumber)
+        : isSet(object.document_number)
+        ? globalThis.String(object.document_number)
+        : "",
+      refusedOn: isSet(object.refusedOn)
+        ? CalendarDate.fromJSON(object.refusedOn)
+        : isSet(object.refused_on)
+        ? CalendarDate.fromJSON(object.refused_on)
+        : undefined,
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      signer: isSet(object.signer) ? globalThis.String(object.signer) : "",
+    };
+  },
+
+  toJSON(message: ReviewRequestRefusal): unknown {
+    const obj: any = {};
+    if (message.documentNumber !== "") {
+      obj.documentNumber = message.documentNumber;
+    }
+    if (message.refusedOn !== undefined) {
+      obj.refusedOn = CalendarDate.toJSON(message.refusedOn);
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.signer !== "") {
+      obj.signer = message.signer;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ReviewRequestRefusal>, I>>(base?: I): ReviewRequestRefusal {
+    return ReviewRequestRefusal.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ReviewRequestRefusal>, I>>(object: I): ReviewRequestRefusal {
+    const message = createBaseReviewRequestRefusal();
+    message.documentNumber = object.documentNumber ?? "";
+    message.refusedOn = (object.refusedOn !== undefined && object.refusedOn !== null)
+      ? CalendarDate.fromPartial(object.refusedOn)
+      : undefined;
+    message.reason = object.reason ?? "";
+    message.signer = object.signer ?? "";
+    return message;
+  },
+};
+
+function createBaseReviewRequest(): ReviewRequest {
+  return {
+    id: "",
+    householdId: "",
+    householdCode: "",
+    communeCode: "",
+    year: 0,
+    form: 0,
+    receivedOn: undefined,
+    note: "",
+    status: 0,
+    roundId: "",
+    refusal: undefined,
+  };
+}
+
+export const ReviewRequest: MessageFns<ReviewRequest> = {
+  encode(message: ReviewRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.householdId !== "") {
+      writer.uint32(18).string(message.householdId);
+    }
+    if (message.householdCode !== "") {
+      writer.uint32(26).string(message.householdCode);
+    }
+    if (message.communeCode !== "") {
+      writer.uint32(34).string(message.communeCode);
+    }
+    if (message.year !== 0) {
+      writer.uint32(40).int32(message.year);
+    }
+    if (message.form !== 0) {
+      writer.uint32(48).int32(message.form);
+    }
+    if (message.receivedOn !== undefined) {
+      CalendarDate.encode(message.receivedOn, writer.uint32(58).fork()).join();
+    }
+    if (message.note !== "") {
+      writer.uint32(66).string(message.note);
+    }
+    if (message.status !== 0) {
+      writer.uint32(72).int32(message.status);
+    }
+    if (message.roundId !== "") {
+      writer.uint32(82).string(message.roundId);
+    }
+    if (message.refusal !== undefined) {
+      ReviewRequestRefusal.encode(message.refusal, writer.uint32(90).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReviewRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReviewRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.householdCode = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.communeCode = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.year = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.form = reader.int32() as any;
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.receivedOn = CalendarDate.decode(reader, reader.uint32());
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.status = reader.int32() as any;
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.roundId = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.refusal = ReviewRequestRefusal.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReviewRequest {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      householdCode: isSet(object.householdCode)
+        ? globalThis.String(object.householdCode)
+        : isSet(object.household_code)
+        ? globalThis.String(object.household_code)
+        : "",
+      communeCode: isSet(object.communeCode)
+        ? globalThis.String(object.communeCode)
+        : isSet(object.commune_code)
+        ? globalThis.String(object.commune_code)
+        : "",
+      year: isSet(object.year) ? globalThis.Number(object.year) : 0,
+      form: isSet(object.form) ? reviewRequestFormFromJSON(object.form) : 0,
+      receivedOn: isSet(object.receivedOn)
+        ? CalendarDate.fromJSON(object.receivedOn)
+        : isSet(object.received_on)
+        ? CalendarDate.fromJSON(object.received_on)
+        : undefined,
+      note: isSet(object.note) ? globalThis.String(object.note) : "",
+      status: isSet(object.status) ? reviewRequestStatusFromJSON(object.status) : 0,
+      roundId: isSet(object.roundId)
+        ? globalThis.String(object.roundId)
+        : isSet(object.round_id)
+        ? globalThis.String(object.round_id)
+        : "",
+      refusal: isSet(object.refusal) ? ReviewRequestRefusal.fromJSON(object.refusal) : undefined,
+    };
+  },
+
+  toJSON(message: ReviewRequest): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.householdCode !== "") {
+      obj.householdCode = message.householdCode;
+    }
+    if (message.communeCode !== "") {
+      obj.communeCode = message.communeCode;
+    }
+    if (message.year !== 0) {
+      obj.year = Math.round(message.year);
+    }
+    if (message.form !== 0) {
+      obj.form = reviewRequestFormToJSON(message.form);
+    }
+    if (message.receivedOn !== undefined) {
+      obj.receivedOn = CalendarDate.toJSON(message.receivedOn);
+    }
+    if (message.note !== "") {
+      obj.note = message.note;
+    }
+    if (message.status !== 0) {
+      obj.status = reviewRequestStatusToJSON(message.status);
+    }
+    if (message.roundId !== "") {
+      obj.roundId = message.roundId;
+    }
+    if (message.refusal !== undefined) {
+      obj.refusal = ReviewRequestRefusal.toJSON(message.refusal);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ReviewRequest>, I>>(base?: I): ReviewRequest {
+    return ReviewRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ReviewRequest>, I>>(object: I): ReviewRequest {
+    const message = createBaseReviewRequest();
+    message.id = object.id ?? "";
+    message.householdId = object.householdId ?? "";
+    message.householdCode = object.householdCode ?? "";
+    message.communeCode = object.communeCode ?? "";
+    message.year = object.year ?? 0;
+    message.form = object.form ?? 0;
+    message.receivedOn = (object.receivedOn !== undefined && object.receivedOn !== null)
+      ? CalendarDate.fromPartial(object.receivedOn)
+      : undefined;
+    message.note = object.note ?? "";
+    message.status = object.status ?? 0;
+    message.roundId = object.roundId ?? "";
+    message.refusal = (object.refusal !== undefined && object.refusal !== null)
+      ? ReviewRequestRefusal.fromPartial(object.refusal)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseListReviewRequestsRequest(): ListReviewRequestsRequest {
+  return { unitCode: "", year: 0, status: 0, page: undefined };
+}
+
+export const ListReviewRequestsRequest: MessageFns<ListReviewRequestsRequest> = {
+  encode(message: ListReviewRequestsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.unitCode !== "") {
+      writer.uint32(10).string(message.unitCode);
+    }
+    if (message.year !== 0) {
+      writer.uint32(16).int32(message.year);
+    }
+    if (message.status !== 0) {
+      writer.uint32(24).int32(message.status);
+    }
+    if (message.page !== undefined) {
+      PageRequest.encode(message.page, writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListReviewRequestsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListReviewRequestsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.unitCode = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.year = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.status = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.page = PageRequest.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListReviewRequestsRequest {
+    return {
+      unitCode: isSet(object.unitCode)
+        ? globalThis.String(object.unitCode)
+        : isSet(object.unit_code)
+        ? globalThis.String(object.unit_code)
+        : "",
+      year: isSet(object.year) ? globalThis.Number(object.year) : 0,
+      status: isSet(object.status) ? reviewRequestStatusFromJSON(object.status) : 0,
+      page: isSet(object.page) ? PageRequest.fromJSON(object.page) : undefined,
+    };
+  },
+
+  toJSON(message: ListReviewRequestsRequest): unknown {
+    const obj: any = {};
+    if (message.unitCode !== "") {
+      obj.unitCode = message.unitCode;
+    }
+    if (message.year !== 0) {
+      obj.year = Math.round(message.year);
+    }
+    if (message.status !== 0) {
+      obj.status = reviewRequestStatusToJSON(message.status);
+    }
+    if (message.page !== undefined) {
+      obj.page = PageRequest.toJSON(message.page);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListReviewRequestsRequest>, I>>(base?: I): ListReviewRequestsRequest {
+    return ListReviewRequestsRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListReviewRequestsRequest>, I>>(object: I): ListReviewRequestsRequest {
+    const message = createBaseListReviewRequestsRequest();
+    message.unitCode = object.unitCode ?? "";
+    message.year = object.year ?? 0;
+    message.status = object.status ?? 0;
+    message.page = (object.page !== undefined && object.page !== null)
+      ? PageRequest.fromPartial(object.page)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseListReviewRequestsResponse(): ListReviewRequestsResponse {
+  return { requests: [], page: undefined };
+}
+
+export const ListReviewRequestsResponse: MessageFns<ListReviewRequestsResponse> = {
+  encode(message: ListReviewRequestsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.requests) {
+      ReviewRequest.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.page !== undefined) {
+      PageResponse.encode(message.page, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListReviewRequestsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListReviewRequestsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requests.push(ReviewRequest.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.page = PageResponse.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListReviewRequestsResponse {
+    return {
+      requests: globalThis.Array.isArray(object?.requests)
+        ? object.requests.map((e: any) => ReviewRequest.fromJSON(e))
+        : [],
+      page: isSet(object.page) ? PageResponse.fromJSON(object.page) : undefined,
+    };
+  },
+
+  toJSON(message: ListReviewRequestsResponse): unknown {
+    const obj: any = {};
+    if (message.requests?.length) {
+      obj.requests = message.requests.map((e) => ReviewRequest.toJSON(e));
+    }
+    if (message.page !== undefined) {
+      obj.page = PageResponse.toJSON(message.page);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListReviewRequestsResponse>, I>>(base?: I): ListReviewRequestsResponse {
+    return ListReviewRequestsResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListReviewRequestsResponse>, I>>(object: I): ListReviewRequestsResponse {
+    const message = createBaseListReviewRequestsResponse();
+    message.requests = object.requests?.map((e) => ReviewRequest.fromPartial(e)) || [];
+    message.page = (object.page !== undefined && object.page !== null)
+      ? PageResponse.fromPartial(object.page)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseRefuseReviewRequestRequest(): RefuseReviewRequestRequest {
+  return { requestId: "", documentNumber: "", refusedOn: undefined, reason: "", signer: "" };
+}
+
+export const RefuseReviewRequestRequest: MessageFns<RefuseReviewRequestRequest> = {
+  encode(message: RefuseReviewRequestRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.documentNumber !== "") {
+      writer.uint32(18).string(message.documentNumber);
+    }
+    if (message.refusedOn !== undefined) {
+      CalendarDate.encode(message.refusedOn, writer.uint32(26).fork()).join();
+    }
+    if (message.reason !== "") {
+      writer.uint32(34).string(message.reason);
+    }
+    if (message.signer !== "") {
+      writer.uint32(42).string(message.signer);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RefuseReviewRequestRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRefuseReviewRequestRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.documentNumber = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.refusedOn = CalendarDate.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.signer = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RefuseReviewRequestRequest {
+    return {
+      requestId: isSet(object.requestId)
+        ? globalThis.String(object.requestId)
+        : isSet(object.request_id)
+        ? globalThis.String(object.request_id)
+        : "",
+      documentNumber: isSet(object.documentNumber)
+        ? globalThis.String(object.documentNumber)
+        : isSet(object.document_number)
+        ? globalThis.String(object.document_number)
+        : "",
+      refusedOn: isSet(object.refusedOn)
+        ? CalendarDate.fromJSON(object.refusedOn)
+        : isSet(object.refused_on)
+        ? CalendarDate.fromJSON(object.refused_on)
+        : undefined,
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      signer: isSet(object.signer) ? globalThis.String(object.signer) : "",
+    };
+  },
+
+  toJSON(message: RefuseReviewRequestRequest): unknown {
+    const obj: any = {};
+    if (message.requestId !== "") {
+      obj.requestId = message.requestId;
+    }
+    if (message.documentNumber !== "") {
+      obj.documentNumber = message.documentNumber;
+    }
+    if (message.refusedOn !== undefined) {
+      obj.refusedOn = CalendarDate.toJSON(message.refusedOn);
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.signer !== "") {
+      obj.signer = message.signer;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RefuseReviewRequestRequest>, I>>(base?: I): RefuseReviewRequestRequest {
+    return RefuseReviewRequestRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RefuseReviewRequestRequest>, I>>(object: I): RefuseReviewRequestRequest {
+    const message = createBaseRefuseReviewRequestRequest();
+    message.requestId = object.requestId ?? "";
+    message.documentNumber = object.documentNumber ?? "";
+    message.refusedOn = (object.refusedOn !== undefined && object.refusedOn !== null)
+      ? CalendarDate.fromPartial(object.refusedOn)
+      : undefined;
+    message.reason = object.reason ?? "";
+    message.signer = object.signer ?? "";
+    return message;
+  },
+};
+
+function createBaseRefuseReviewRequestResponse(): RefuseReviewRequestResponse {
+  return { request: undefined };
+}
+
+export const RefuseReviewRequestResponse: MessageFns<RefuseReviewRequestResponse> = {
+  encode(message: RefuseReviewRequestResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.request !== undefined) {
+      ReviewRequest.encode(message.request, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RefuseReviewRequestResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRefuseReviewRequestResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.request = ReviewRequest.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RefuseReviewRequestResponse {
+    return { request: isSet(object.request) ? ReviewRequest.fromJSON(object.request) : undefined };
+  },
+
+  toJSON(message: RefuseReviewRequestResponse): unknown {
+    const obj: any = {};
+    if (message.request !== undefined) {
+      obj.request = ReviewRequest.toJSON(message.request);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RefuseReviewRequestResponse>, I>>(base?: I): RefuseReviewRequestResponse {
+    return RefuseReviewRequestResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RefuseReviewRequestResponse>, I>>(object: I): RefuseReviewRequestResponse {
+    const message = createBaseRefuseReviewRequestResponse();
+    message.request = (object.request !== undefined && object.request !== null)
+      ? ReviewRequest.fromPartial(object.request)
+      : undefined;
+    return message;
+  },
+};
+
 function createBaseRecordAssessmentRequest(): RecordAssessmentRequest {
   return { roundId: "", householdId: "", incomePerPerson: undefined, deprivedIndicatorCodes: [] };
 }
@@ -4005,6 +4932,36 @@ export const ReviewRoundServiceService = {
       Buffer.from(RecordReviewRequestResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): RecordReviewRequestResponse => RecordReviewRequestResponse.decode(value),
   },
+  /**
+   * Requests of a unit (commune, province or "VN"), newest received first, optionally of a
+   * year and a status.
+   */
+  listReviewRequests: {
+    path: "/posa.households.v1.ReviewRoundService/ListReviewRequests" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListReviewRequestsRequest): Buffer =>
+      Buffer.from(ListReviewRequestsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListReviewRequestsRequest => ListReviewRequestsRequest.decode(value),
+    responseSerialize: (value: ListReviewRequestsResponse): Buffer =>
+      Buffer.from(ListReviewRequestsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListReviewRequestsResponse => ListReviewRequestsResponse.decode(value),
+  },
+  /**
+   * The commune chair's written refusal of a pending request (văn bản từ chối, with the
+   * reasons): the request never goes to a round. Approvers of the request's commune.
+   */
+  refuseReviewRequest: {
+    path: "/posa.households.v1.ReviewRoundService/RefuseReviewRequest" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RefuseReviewRequestRequest): Buffer =>
+      Buffer.from(RefuseReviewRequestRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RefuseReviewRequestRequest => RefuseReviewRequestRequest.decode(value),
+    responseSerialize: (value: RefuseReviewRequestResponse): Buffer =>
+      Buffer.from(RefuseReviewRequestResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RefuseReviewRequestResponse => RefuseReviewRequestResponse.decode(value),
+  },
   /** Records (or replaces) the assessment of a listed household and classifies it. */
   recordAssessment: {
     path: "/posa.households.v1.ReviewRoundService/RecordAssessment" as const,
@@ -4096,6 +5053,16 @@ export interface ReviewRoundServiceServer extends UntypedServiceImplementation {
   addHouseholdToRound: handleUnaryCall<AddHouseholdToRoundRequest, AddHouseholdToRoundResponse>;
   /** Records a household's request: form 01 (periodic) or form 04 (monthly review). */
   recordReviewRequest: handleUnaryCall<RecordReviewRequestRequest, RecordReviewRequestResponse>;
+  /**
+   * Requests of a unit (commune, province or "VN"), newest received first, optionally of a
+   * year and a status.
+   */
+  listReviewRequests: handleUnaryCall<ListReviewRequestsRequest, ListReviewRequestsResponse>;
+  /**
+   * The commune chair's written refusal of a pending request (văn bản từ chối, with the
+   * reasons): the request never goes to a round. Approvers of the request's commune.
+   */
+  refuseReviewRequest: handleUnaryCall<RefuseReviewRequestRequest, RefuseReviewRequestResponse>;
   /** Records (or replaces) the assessment of a listed household and classifies it. */
   recordAssessment: handleUnaryCall<RecordAssessmentRequest, RecordAssessmentResponse>;
   /** The change list of the assessed households against their previous classification. */
@@ -4196,6 +5163,44 @@ export interface ReviewRoundServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: RecordReviewRequestResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Requests of a unit (commune, province or "VN"), newest received first, optionally of a
+   * year and a status.
+   */
+  listReviewRequests(
+    request: ListReviewRequestsRequest,
+    callback: (error: ServiceError | null, response: ListReviewRequestsResponse) => void,
+  ): ClientUnaryCall;
+  listReviewRequests(
+    request: ListReviewRequestsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListReviewRequestsResponse) => void,
+  ): ClientUnaryCall;
+  listReviewRequests(
+    request: ListReviewRequestsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListReviewRequestsResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * The commune chair's written refusal of a pending request (văn bản từ chối, with the
+   * reasons): the request never goes to a round. Approvers of the request's commune.
+   */
+  refuseReviewRequest(
+    request: RefuseReviewRequestRequest,
+    callback: (error: ServiceError | null, response: RefuseReviewRequestResponse) => void,
+  ): ClientUnaryCall;
+  refuseReviewRequest(
+    request: RefuseReviewRequestRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: RefuseReviewRequestResponse) => void,
+  ): ClientUnaryCall;
+  refuseReviewRequest(
+    request: RefuseReviewRequestRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: RefuseReviewRequestResponse) => void,
   ): ClientUnaryCall;
   /** Records (or replaces) the assessment of a listed household and classifies it. */
   recordAssessment(
