@@ -71,6 +71,7 @@ import { paymentFileRoutes } from './routes/payment-files';
 import { paymentListRoutes } from './routes/payment-list';
 import { paymentReconciliationRoutes } from './routes/payment-reconciliation';
 import { importRoutes } from './routes/imports';
+import { reviewRequestRoutes } from './routes/review-requests';
 import { reviewRoundRoutes } from './routes/review-rounds';
 import { reviewStepRoutes } from './routes/review-steps';
 import { langRoutes } from './routes/lang';
@@ -290,6 +291,7 @@ export function createApp(config: EdgeConfig, logger: Logger): EdgeApp {
     app.use(paymentDetailRoutes(paymentDeps));
     app.use(paymentReconciliationRoutes(paymentDeps));
     app.use(importRoutes({ imports, importLimits, csrf, logger }));
+    app.use(reviewRequestRoutes({ reviews, households, csrf }));
     app.use(reviewRoundRoutes({ reviews, households, csrf }));
     app.use(reviewStepRoutes({ reviews, households, csrf }));
     app.use(notFoundHandler(csrf));

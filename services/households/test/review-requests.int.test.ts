@@ -22,7 +22,7 @@ import {
  * Form 04 requests: the request list, and the commune chair's written refusal of a pending
  * request (văn bản từ chối), after which no monthly round lists it.
  */
-let today = '2026-10-05';
+const today = '2026-10-05';
 let h: Harness;
 let review: GrpcClient<ReviewRoundServiceService>;
 let officer: Meta;

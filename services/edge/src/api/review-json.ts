@@ -4,11 +4,13 @@ import {
   ReviewChangeKind,
   ReviewListingSource,
   ReviewRequestForm,
+  ReviewRequestStatus,
   ReviewRoundKind,
   ReviewRoundStatus,
   type CalendarDate,
   type ReviewAssessment,
   type ReviewHouseholdChange,
+  type ReviewRequest,
   type ReviewRound,
   type ReviewRoundHousehold,
   type ReviewVillageMeeting,
@@ -26,9 +28,11 @@ export type ChangeKindName =
   | 'new_near_poor'
   | 'unchanged';
 export type ListingSourceName = 'current_list' | 'form_01' | 'form_04' | 'added';
+export type RequestStatusName = 'pending' | 'in_round' | 'refused';
 
 export const ROUND_KINDS: readonly RoundKindName[] = ['periodic', 'monthly'];
 export const ROUND_STATUSES: readonly RoundStatusName[] = ['open', 'posted', 'recognized'];
+export const REQUEST_STATUSES: readonly RequestStatusName[] = ['pending', 'in_round', 'refused'];
 
 const KIND_NAME: Partial<Record<ReviewRoundKind, RoundKindName>> = {
   [ReviewRoundKind.REVIEW_ROUND_KIND_PERIODIC]: 'periodic',
@@ -38,6 +42,11 @@ const STATUS_NAME: Partial<Record<ReviewRoundStatus, RoundStatusName>> = {
   [ReviewRoundStatus.REVIEW_ROUND_STATUS_OPEN]: 'open',
   [ReviewRoundStatus.REVIEW_ROUND_STATUS_POSTED]: 'posted',
   [ReviewRoundStatus.REVIEW_ROUND_STATUS_RECOGNIZED]: 'recognized',
+};
+const REQUEST_STATUS_NAME: Partial<Record<ReviewRequestStatus, RequestStatusName>> = {
+  [ReviewRequestStatus.REVIEW_REQUEST_STATUS_PENDING]: 'pending',
+  [ReviewRequestStatus.REVIEW_REQUEST_STATUS_IN_ROUND]: 'in_round',
+  [ReviewRequestStatus.REVIEW_REQUEST_STATUS_REFUSED]: 'refused',
 };
 const CLASS_NAME: Partial<Record<Classification, ClassificationName>> = {
   [Classification.CLASSIFICATION_POOR]: 'poor',
@@ -80,6 +89,14 @@ export function requestFormOf(text: string, field = 'form'): ReviewRequestForm {
   if (text === 'form_01') return ReviewRequestForm.REVIEW_REQUEST_FORM_FORM_01;
   if (text === 'form_04') return ReviewRequestForm.REVIEW_REQUEST_FORM_FORM_04;
   throw badRequest(field, 'must be form_01 or form_04');
+}
+
+/** '' (every status), `pending`, `in_round` or `refused`, else 400 naming `field`. */
+export function requestStatusOf(text: string, field = 'status'): ReviewRequestStatus {
+  if (text === '') return ReviewRequestStatus.REVIEW_REQUEST_STATUS_UNSPECIFIED;
+  const found = Object.entries(REQUEST_STATUS_NAME).find(([, name]) => name === text);
+  if (found === undefined) throw badRequest(field, 'must be pending, in_round or refused');
+  return Number(found[0]) as ReviewRequestStatus;
 }
 
 export const classificationName = (c: Classification): ClassificationName | null =>
@@ -214,3 +231,51 @@ export function changeJson(c: ReviewHouseholdChange) {
   };
 }
 export type ChangeJson = ReturnType<typeof changeJson>;
+
+export interface RequestJson {
+  id: string;
+  householdId: string;
+  householdCode: string;
+  communeCode: string;
+  year: number;
+  form: 'form_01' | 'form_04' | null;
+  receivedOn: string | null;
+  note: string;
+  status: RequestStatusName | null;
+  roundId: string | null;
+  refusal: {
+    documentNumber: string;
+    refusedOn: string | null;
+    reason: string;
+    signer: string;
+  } | null;
+}
+
+export function requestJson(r: ReviewRequest): RequestJson {
+  const f = r.refusal;
+  return {
+    id: r.id,
+    householdId: r.householdId,
+    householdCode: r.householdCode,
+    communeCode: r.communeCode,
+    year: r.year,
+    form:
+      r.form === ReviewRequestForm.REVIEW_REQUEST_FORM_FORM_01
+        ? 'form_01'
+        : r.form === ReviewRequestForm.REVIEW_REQUEST_FORM_FORM_04
+          ? 'form_04'
+          : null,
+    receivedOn: dayText(r.receivedOn),
+    note: r.note,
+    status: REQUEST_STATUS_NAME[r.status] ?? null,
+    roundId: r.roundId || null,
+    refusal: f
+      ? {
+          documentNumber: f.documentNumber,
+          refusedOn: dayText(f.refusedOn),
+          reason: f.reason,
+          signer: f.signer,
+        }
+      : null,
+  };
+}

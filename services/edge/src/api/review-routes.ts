@@ -1,6 +1,7 @@
 /**
  * Review-round routes of /api/v1 (ReviewRoundService with the caller's token): list and open
- * rounds, read one with its households and meetings, record requests (form 01/04), additions,
+ * rounds, read one with its households and meetings, record, list and refuse (in writing)
+ * households' requests (form 01/04), additions,
  * assessments, the village meeting, the public posting, the district opinion and the
  * recognition, and read the change list. The service decides every step and who may take it.
  */
@@ -9,10 +10,17 @@ import { callerOf } from '../http/auth';
 import { parsePage } from '../http/params';
 import { badRequest } from '../http/errors';
 import { idParam, queryValue, unitCodeParam } from '../forms/household-params';
-import { jsonFields, openRoundInput, reviewRequestInput } from '../forms/review-input';
+import {
+  jsonFields,
+  openRoundInput,
+  refusalInput,
+  reviewRequestInput,
+} from '../forms/review-input';
 import {
   changeJson,
   meetingJson,
+  requestJson,
+  requestStatusOf,
   roundHouseholdJson,
   roundJson,
   roundStatusOf,
@@ -28,10 +36,11 @@ import {
 } from './route-parts';
 
 const idSpec = uuidPathParam('id', 'review round id');
+const requestIdSpec = uuidPathParam('id', 'review request id');
 const roundId = (req: Request): string => idParam(req.params['id'], 'round_id');
 
 function required<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error('the service answered without the round');
+  if (value === undefined) throw new Error('the service answered without the record');
   return value;
 }
 
@@ -130,6 +139,70 @@ export const reviewApiRoutes: ApiRoute[] = [
         reviewRequestInput(jsonFields(req.body)),
       );
       return { requestId: res.requestId, year: res.year };
+    },
+  },
+  {
+    method: 'get',
+    path: '/review-requests',
+    operationId: 'listReviewRequests',
+    summary: 'Households’ requests (form 01/04) of a unit, newest received first',
+    parameters: [
+      {
+        name: 'unitCode',
+        in: 'query',
+        description: 'VN, a province or a commune',
+        schema: { type: 'string', pattern: '^(VN|[0-9]{2}|[0-9]{5})$' },
+      },
+      {
+        name: 'year',
+        in: 'query',
+        description: 'only requests for this year’s rounds',
+        schema: { type: 'integer', minimum: 2016, maximum: 2100 },
+      },
+      {
+        name: 'status',
+        in: 'query',
+        description: 'only this status',
+        schema: { type: 'string', enum: ['pending', 'in_round', 'refused'] },
+      },
+      ...PAGE_PARAMS,
+    ],
+    success: { status: 200, schema: 'ReviewRequestList', description: 'the requests' },
+    errors: READ_ERRORS,
+    authenticated: true,
+    handler: async (req, deps) => {
+      const yearText = queryValue(req.query, 'year', 4);
+      if (yearText !== '' && !/^\d{4}$/.test(yearText)) throw badRequest('year', 'must be a year');
+      const res = await deps.reviews.listRequests(callerOf(req), {
+        unitCode: unitCodeParam(queryValue(req.query, 'unitCode', 5), 'unitCode'),
+        year: yearText === '' ? 0 : Number(yearText),
+        status: requestStatusOf(queryValue(req.query, 'status', 20)),
+        page: parsePage(req.query),
+      });
+      return {
+        requests: res.requests.map(requestJson),
+        nextPageToken: nextPageToken(res.page?.nextPageToken),
+      };
+    },
+  },
+  {
+    method: 'post',
+    path: '/review-requests/:id/refusal',
+    operationId: 'refuseReviewRequest',
+    summary:
+      'The commune chair’s written refusal of a pending request, with its reasons (approvers of the commune)',
+    parameters: [requestIdSpec],
+    requestBody: 'NewReviewRefusal',
+    success: { status: 201, schema: 'ReviewRequest', description: 'the refused request' },
+    errors: WRITE_ERRORS,
+    authenticated: true,
+    handler: async (req, deps) => {
+      const id = idParam(req.params['id'], 'request_id');
+      const res = await deps.reviews.refuseRequest(
+        callerOf(req),
+        refusalInput(id, jsonFields(req.body)),
+      );
+      return requestJson(required(res.request));
     },
   },
   {

@@ -154,6 +154,51 @@ export const reviewSchemas = {
       year: { type: 'integer', description: 'the year whose round takes it' },
     },
   },
+  ReviewRequest: {
+    type: 'object',
+    required: ['id', 'householdId', 'householdCode', 'communeCode', 'year', 'form', 'status'],
+    properties: {
+      id: uuid,
+      householdId: uuid,
+      householdCode: { type: 'string' },
+      communeCode: { type: 'string' },
+      year: { type: 'integer', description: 'the year whose round takes it' },
+      form: { type: ['string', 'null'], enum: ['form_01', 'form_04', null] },
+      receivedOn: day,
+      note: { type: 'string' },
+      status: { type: ['string', 'null'], enum: ['pending', 'in_round', 'refused', null] },
+      roundId: { ...nullableString, description: 'the round that listed it' },
+      refusal: {
+        type: ['object', 'null'],
+        description: 'the written refusal (status refused)',
+        properties: {
+          documentNumber: { type: 'string' },
+          refusedOn: day,
+          reason: { type: 'string' },
+          signer: { type: 'string' },
+        },
+      },
+    },
+  },
+  ReviewRequestList: {
+    type: 'object',
+    required: ['requests', 'nextPageToken'],
+    properties: {
+      requests: { type: 'array', items: ref('ReviewRequest') },
+      nextPageToken: nullableString,
+    },
+  },
+  NewReviewRefusal: {
+    type: 'object',
+    required: ['documentNumber', 'reason', 'signer'],
+    additionalProperties: false,
+    properties: {
+      documentNumber: { type: 'string', maxLength: 50 },
+      refusedOn: { ...requiredDay, description: 'default today' },
+      reason: { type: 'string', maxLength: 2000, description: 'the reasons, as written' },
+      signer: { type: 'string', maxLength: 200 },
+    },
+  },
   NewReviewRound: {
     type: 'object',
     required: ['communeCode', 'kind'],

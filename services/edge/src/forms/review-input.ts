@@ -15,6 +15,7 @@ import type {
   RecordPublicPostingRequest,
   RecordReviewRequestRequest,
   RecordVillageMeetingRequest,
+  RefuseReviewRequestRequest,
 } from '@posa/proto';
 import { requestFormOf, roundKindOf } from '../api/review-json';
 import { badRequest } from '../http/errors';
@@ -105,6 +106,17 @@ export function reviewRequestInput(f: Fields): RecordReviewRequestRequest {
     form: requestFormOf(text(f, 'form', 10)),
     ...(receivedOn === undefined ? {} : { receivedOn }),
     note: text(f, 'note'),
+  };
+}
+
+export function refusalInput(requestId: string, f: Fields): RefuseReviewRequestRequest {
+  const refusedOn = day(f, 'refused_on', false);
+  return {
+    requestId,
+    documentNumber: text(f, 'document_number', 100),
+    ...(refusedOn === undefined ? {} : { refusedOn }),
+    reason: text(f, 'reason'),
+    signer: text(f, 'signer', 200),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * ReviewRoundService as the edge calls it (rà soát hộ nghèo, hộ cận nghèo), each call with
- * the user's access token and address and a deadline. Reads (list, round, change list) are
+ * the user's access token and address and a deadline. Reads (lists, round, change list) are
  * retried when the service is briefly unavailable; writes never are.
  */
 import { createGrpcClient, type CallOptions, type GrpcClient, type Metrics } from '@posa/platform';
@@ -11,6 +11,8 @@ import {
   type ComputeResultsResponse,
   type GetRoundResponse,
   type ListRoundsRequest,
+  type ListReviewRequestsRequest,
+  type ListReviewRequestsResponse,
   type ListRoundsResponse,
   type OpenRoundRequest,
   type OpenRoundResponse,
@@ -26,6 +28,8 @@ import {
   type RecordReviewRequestResponse,
   type RecordVillageMeetingRequest,
   type RecordVillageMeetingResponse,
+  type RefuseReviewRequestRequest,
+  type RefuseReviewRequestResponse,
   type ReviewRoundServiceService,
 } from '@posa/proto';
 import { callerOptions, type Caller } from './unit-gateway';
@@ -69,6 +73,20 @@ export class ReviewGateway {
     request: RecordReviewRequestRequest,
   ): Promise<RecordReviewRequestResponse> {
     return this.reviews.call('recordReviewRequest', request, this.options(caller, false));
+  }
+
+  listRequests(
+    caller: Caller,
+    request: ListReviewRequestsRequest,
+  ): Promise<ListReviewRequestsResponse> {
+    return this.reviews.call('listReviewRequests', request, this.options(caller, true));
+  }
+
+  refuseRequest(
+    caller: Caller,
+    request: RefuseReviewRequestRequest,
+  ): Promise<RefuseReviewRequestResponse> {
+    return this.reviews.call('refuseReviewRequest', request, this.options(caller, false));
   }
 
   recordAssessment(

@@ -91,4 +91,15 @@ export const reviewsEn: Record<keyof typeof reviewsVi, string> = {
   'hh.field.decision_number': 'Decision number',
   'hh.field.decided_on': 'Decided on',
   'hh.field.signer': 'Signed by',
+  'rv.requests': 'Households’ requests (form 01/04)',
+  'rv.requestsIntro':
+    'Requests wait for the next round of their kind. The commune chair may refuse a pending request in writing, with the reasons.',
+  'rv.noRequests': 'No requests.',
+  'rv.refuse': 'Refuse in writing',
+  'rv.refusal': 'Refusal {number} of {date}',
+  'rv.flash.refused': 'The refusal is recorded; the request will not go to a round.',
+  'rv.requestStatus.pending': 'Pending',
+  'rv.requestStatus.in_round': 'In a round',
+  'rv.requestStatus.refused': 'Refused',
+  'hh.field.refused_on': 'Refused on',
 };

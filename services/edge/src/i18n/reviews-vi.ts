@@ -89,4 +89,15 @@ export const reviewsVi = {
   'hh.field.decision_number': 'Số quyết định',
   'hh.field.decided_on': 'Ngày quyết định',
   'hh.field.signer': 'Người ký',
+  'rv.requests': 'Đơn đề nghị của hộ (mẫu 01/04)',
+  'rv.requestsIntro':
+    'Đơn chờ đợt rà soát tiếp theo cùng loại. Chủ tịch UBND xã có thể từ chối đơn đang chờ bằng văn bản, nêu rõ lý do.',
+  'rv.noRequests': 'Không có đơn nào.',
+  'rv.refuse': 'Từ chối bằng văn bản',
+  'rv.refusal': 'Văn bản từ chối {number} ngày {date}',
+  'rv.flash.refused': 'Đã ghi nhận văn bản từ chối; đơn sẽ không đưa vào đợt rà soát.',
+  'rv.requestStatus.pending': 'Đang chờ',
+  'rv.requestStatus.in_round': 'Đã vào đợt rà soát',
+  'rv.requestStatus.refused': 'Đã từ chối',
+  'hh.field.refused_on': 'Ngày từ chối',
 } as const;

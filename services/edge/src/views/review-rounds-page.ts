@@ -127,6 +127,13 @@ export function reviewRoundsPage(ctx: PageContext, m: RoundsModel): string {
     t('rv.heading'),
     html`<h1>${t('rv.heading')}</h1>
       <p class="muted">${t('rv.intro')}</p>
+      <p>
+        <a
+          href="/review-requests${f.unit ? `?unit=${encodeURIComponent(f.unit)}` : ''}"
+          data-testid="requests-link"
+          >${t('rv.requests')}</a
+        >
+      </p>
       ${flashBox(t, m.flash)} ${m.error ? errorBox(t, m.error.headline, m.error.detail) : ''}
       <form method="get" action="/review-rounds" class="toolbar" data-testid="round-filter">
         <label for="unit"
