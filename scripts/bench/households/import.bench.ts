@@ -30,6 +30,7 @@ import {
   insertJob,
   type ImportJobRecord,
 } from '../../../services/households/src/import/import-jobs';
+import { emptyCounts } from '../../../services/households/src/import/import-file';
 import { runImport } from '../../../services/households/src/import/run-import';
 import { runInitialLoad } from '../../../services/households/src/initial-load/initial-load';
 import {
@@ -151,12 +152,7 @@ async function importFiles(pool: pg.Pool, files: Map<string, string>): Promise<n
       villageCode: '',
       mode: 'valid_rows',
       status: 'running',
-      rowsRead: 0,
-      householdsCreated: 0,
-      householdsUpdated: 0,
-      householdsUnchanged: 0,
-      householdsRefused: 0,
-      errorCount: 0,
+      ...emptyCounts(),
       failure: '',
       actorId: 'bench',
       actorUnitCode: communeCode,

@@ -26,7 +26,7 @@ import {
   roundStatusOf,
 } from './review-json';
 import { reviewStepApiRoutes } from './review-step-api';
-import type { ApiRoute } from './route-types';
+import type { ApiRoute, ParameterSpec } from './route-types';
 import {
   nextPageToken,
   PAGE_PARAMS,
@@ -36,6 +36,31 @@ import {
 } from './route-parts';
 
 const idSpec = uuidPathParam('id', 'review round id');
+
+/** `unitCode` and `year` of the round and request lists. */
+function unitYearParams(yearDescription: string): ParameterSpec[] {
+  return [
+    {
+      name: 'unitCode',
+      in: 'query',
+      description: 'VN, a province or a commune',
+      schema: { type: 'string', pattern: '^(VN|[0-9]{2}|[0-9]{5})$' },
+    },
+    {
+      name: 'year',
+      in: 'query',
+      description: yearDescription,
+      schema: { type: 'integer', minimum: 2016, maximum: 2100 },
+    },
+  ];
+}
+
+/** The `year` query parameter: 0 when absent, else four digits (400 naming `year`). */
+function yearOf(req: Request): number {
+  const text = queryValue(req.query, 'year', 4);
+  if (text !== '' && !/^\d{4}$/.test(text)) throw badRequest('year', 'must be a year');
+  return text === '' ? 0 : Number(text);
+}
 const requestIdSpec = uuidPathParam('id', 'review request id');
 const roundId = (req: Request): string => idParam(req.params['id'], 'round_id');
 
@@ -51,18 +76,7 @@ export const reviewApiRoutes: ApiRoute[] = [
     operationId: 'listReviewRounds',
     summary: 'Review rounds of a unit (commune, province or VN; default the caller’s)',
     parameters: [
-      {
-        name: 'unitCode',
-        in: 'query',
-        description: 'VN, a province or a commune',
-        schema: { type: 'string', pattern: '^(VN|[0-9]{2}|[0-9]{5})$' },
-      },
-      {
-        name: 'year',
-        in: 'query',
-        description: 'only this year',
-        schema: { type: 'integer', minimum: 2016, maximum: 2100 },
-      },
+      ...unitYearParams('only this year'),
       {
         name: 'status',
         in: 'query',
@@ -81,14 +95,12 @@ export const reviewApiRoutes: ApiRoute[] = [
     errors: READ_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
-      const yearText = queryValue(req.query, 'year', 4);
-      if (yearText !== '' && !/^\d{4}$/.test(yearText)) throw badRequest('year', 'must be a year');
       const overdue = queryValue(req.query, 'overdueOnly', 5);
       if (overdue !== '' && overdue !== 'true' && overdue !== 'false')
         throw badRequest('overdueOnly', 'must be true or false');
       const res = await deps.reviews.listRounds(callerOf(req), {
         unitCode: unitCodeParam(queryValue(req.query, 'unitCode', 5), 'unitCode'),
-        year: yearText === '' ? 0 : Number(yearText),
+        year: yearOf(req),
         status: roundStatusOf(queryValue(req.query, 'status', 20)),
         overdueOnly: overdue === 'true',
         page: parsePage(req.query),
@@ -147,18 +159,7 @@ export const reviewApiRoutes: ApiRoute[] = [
     operationId: 'listReviewRequests',
     summary: 'Households’ requests (form 01/04) of a unit, newest received first',
     parameters: [
-      {
-        name: 'unitCode',
-        in: 'query',
-        description: 'VN, a province or a commune',
-        schema: { type: 'string', pattern: '^(VN|[0-9]{2}|[0-9]{5})$' },
-      },
-      {
-        name: 'year',
-        in: 'query',
-        description: 'only requests for this year’s rounds',
-        schema: { type: 'integer', minimum: 2016, maximum: 2100 },
-      },
+      ...unitYearParams('only requests for this year’s rounds'),
       {
         name: 'status',
         in: 'query',
@@ -171,11 +172,9 @@ export const reviewApiRoutes: ApiRoute[] = [
     errors: READ_ERRORS,
     authenticated: true,
     handler: async (req, deps) => {
-      const yearText = queryValue(req.query, 'year', 4);
-      if (yearText !== '' && !/^\d{4}$/.test(yearText)) throw badRequest('year', 'must be a year');
       const res = await deps.reviews.listRequests(callerOf(req), {
         unitCode: unitCodeParam(queryValue(req.query, 'unitCode', 5), 'unitCode'),
-        year: yearText === '' ? 0 : Number(yearText),
+        year: yearOf(req),
         status: requestStatusOf(queryValue(req.query, 'status', 20)),
         page: parsePage(req.query),
       });

@@ -38,3 +38,14 @@ export function stepInput(
     ${hint ? html`<p class="hint">${hint}</p>` : ''} ${fieldError(t, form, name)}
   </div>`;
 }
+
+/** The unit and year inputs of the round and request list filters. */
+export function unitYearInputs(t: Translate, f: { unit: string; year: string }): SafeHtml {
+  return html`<label for="unit"
+      >${t('hh.unit')}
+      <input id="unit" name="unit" value="${f.unit}" placeholder="${t('hh.unitHint')}" size="8"
+    /></label>
+    <label for="year"
+      >${t('rv.year')} <input id="year" name="year" value="${f.year}" size="5" inputmode="numeric"
+    /></label>`;
+}

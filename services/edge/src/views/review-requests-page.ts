@@ -16,7 +16,7 @@ import {
 } from './account-parts';
 import { html, type SafeHtml } from './html';
 import { errorBox, layout, type PageContext } from './layout';
-import { stepInput } from './review-parts';
+import { stepInput, unitYearInputs } from './review-parts';
 
 export interface RequestFilter {
   unit: string;
@@ -129,14 +129,7 @@ export function reviewRequestsPage(ctx: PageContext, m: RequestsModel): string {
       <p><a href="/review-rounds">${t('rv.heading')}</a></p>
       ${flashBox(t, m.flash)} ${m.error ? errorBox(t, m.error.headline, m.error.detail) : ''}
       <form method="get" action="/review-requests" class="toolbar" data-testid="request-filter">
-        <label for="unit"
-          >${t('hh.unit')}
-          <input id="unit" name="unit" value="${f.unit}" placeholder="${t('hh.unitHint')}" size="8"
-        /></label>
-        <label for="year"
-          >${t('rv.year')}
-          <input id="year" name="year" value="${f.year}" size="5" inputmode="numeric"
-        /></label>
+        ${unitYearInputs(t, f)}
         <label for="status"
           >${t('field.status')}
           <select id="status" name="status">

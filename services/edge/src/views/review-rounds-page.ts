@@ -18,7 +18,7 @@ import {
 } from './account-parts';
 import { html, type SafeHtml } from './html';
 import { errorBox, layout, type PageContext } from './layout';
-import { roundTag, stepInput } from './review-parts';
+import { roundTag, stepInput, unitYearInputs } from './review-parts';
 
 export interface RoundFilter {
   unit: string;
@@ -136,14 +136,7 @@ export function reviewRoundsPage(ctx: PageContext, m: RoundsModel): string {
       </p>
       ${flashBox(t, m.flash)} ${m.error ? errorBox(t, m.error.headline, m.error.detail) : ''}
       <form method="get" action="/review-rounds" class="toolbar" data-testid="round-filter">
-        <label for="unit"
-          >${t('hh.unit')}
-          <input id="unit" name="unit" value="${f.unit}" placeholder="${t('hh.unitHint')}" size="8"
-        /></label>
-        <label for="year"
-          >${t('rv.year')}
-          <input id="year" name="year" value="${f.year}" size="5" inputmode="numeric"
-        /></label>
+        ${unitYearInputs(t, f)}
         <label for="status"
           >${t('field.status')}
           <select id="status" name="status">

@@ -24,6 +24,7 @@ import { assertWriteCommune } from '../grpc/household-access';
 import type { Units } from '@posa/units';
 import { findEarlierJob, insertJob, type ImportJobRecord } from './import-jobs';
 import { jobToProto, modeOf } from './import-mapping';
+import { emptyCounts } from './import-file';
 import { runImport } from './run-import';
 
 /** Largest file accepted. */
@@ -121,12 +122,7 @@ export async function upload(
       villageCode: meta.villageCode,
       mode: meta.mode,
       status: 'running',
-      rowsRead: 0,
-      householdsCreated: 0,
-      householdsUpdated: 0,
-      householdsUnchanged: 0,
-      householdsRefused: 0,
-      errorCount: 0,
+      ...emptyCounts(),
       failure: '',
       actorId: principal.userId,
       actorUnitCode: principal.unitCode,
