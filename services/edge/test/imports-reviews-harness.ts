@@ -5,11 +5,37 @@
 import { PassThrough } from 'node:stream';
 import type { CellValue } from '../../households/src/import/cell-values';
 import { writeVillageWorkbook } from '../../households/src/import/template-xlsx';
+import { api, twoMembers, type Json } from './households-harness';
 
 export const COMMUNE = '00004'; // Phường Ba Đình
 export const VILLAGE = 'TDP-07';
 
 export type Row = Record<string, CellValue>;
+
+/** Registers one household of the commune per spouse citizen ID through the API. */
+export async function registerHouseholds(
+  baseUrl: string,
+  officerToken: string,
+  spouseCitizenIds: readonly string[],
+): Promise<Json[]> {
+  const households: Json[] = [];
+  for (const id of spouseCitizenIds) {
+    const created = await api(baseUrl, '/households', officerToken, {
+      method: 'POST',
+      body: {
+        communeCode: COMMUNE,
+        villageCode: 'TDP-01',
+        streetAddress: `Số ${id.slice(-1)} Đội Cấn`,
+        area: 'urban',
+        members: twoMembers(id),
+        reason: 'đăng ký hộ',
+      },
+    });
+    if (created.status !== 201) throw new Error(`household not created: ${created.status}`);
+    households.push(created.body);
+  }
+  return households;
+}
 
 /**
  * Two households; `bad` gives the second head a citizen ID stored as a number of 10 digits

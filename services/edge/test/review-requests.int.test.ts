@@ -5,14 +5,8 @@
  * the API lists the refused request with its letter and refuses the same step to an officer.
  */
 import { PASSWORD } from './harness';
-import {
-  api,
-  twoMembers,
-  type HouseholdsEdge,
-  type Json,
-  startHouseholdsEdge,
-} from './households-harness';
-import { COMMUNE } from './imports-reviews-harness';
+import { api, type HouseholdsEdge, type Json, startHouseholdsEdge } from './households-harness';
+import { COMMUNE, registerHouseholds } from './imports-reviews-harness';
 import { cookieHeader, signIn } from './sign-in';
 
 let s: HouseholdsEdge;
@@ -33,22 +27,14 @@ beforeAll(async () => {
   analyst = cookieHeader(
     await signIn(h.baseUrl, await h.createStaff('analyst', '01', ['analyst']), PASSWORD),
   );
-  for (const id of ['001182012345', '001182012346']) {
-    const created = await api(h.baseUrl, '/households', officerToken, {
-      method: 'POST',
-      body: {
-        communeCode: COMMUNE,
-        villageCode: 'TDP-01',
-        streetAddress: `Số ${id.slice(-1)} Đội Cấn`,
-        area: 'urban',
-        members: twoMembers(id),
-        reason: 'đăng ký hộ',
-      },
-    });
-    expect(created.status).toBe(201);
+  const households = await registerHouseholds(h.baseUrl, officerToken, [
+    '001182012345',
+    '001182012346',
+  ]);
+  for (const household of households) {
     const request = await api(h.baseUrl, '/review-requests', officerToken, {
       method: 'POST',
-      body: { householdId: (created.body as Json).id, form: 'form_04', note: 'hộ đề nghị' },
+      body: { householdId: household.id, form: 'form_04', note: 'hộ đề nghị' },
     });
     expect(request.status).toBe(201);
     requests.push((request.body as Json).requestId as string);

@@ -7,14 +7,8 @@
  * the same round; an analyst reads only.
  */
 import { PASSWORD } from './harness';
-import {
-  api,
-  twoMembers,
-  type HouseholdsEdge,
-  type Json,
-  startHouseholdsEdge,
-} from './households-harness';
-import { COMMUNE } from './imports-reviews-harness';
+import { api, type HouseholdsEdge, type Json, startHouseholdsEdge } from './households-harness';
+import { COMMUNE, registerHouseholds } from './imports-reviews-harness';
 import { cookieHeader, signIn } from './sign-in';
 
 let today = '2026-09-14'; // a Monday inside the periodic window
@@ -34,21 +28,7 @@ beforeAll(async () => {
   analystToken = await h.bearer(await h.createStaff('analyst', '01', ['analyst']));
   officer = await login('pageofficer', COMMUNE, ['officer']);
   approver = await login('approver', COMMUNE, ['approver']);
-  for (const id of ['001182012345', '001182012346']) {
-    const created = await api(h.baseUrl, '/households', officerToken, {
-      method: 'POST',
-      body: {
-        communeCode: COMMUNE,
-        villageCode: 'TDP-01',
-        streetAddress: `Số ${id.slice(-1)} Đội Cấn`,
-        area: 'urban',
-        members: twoMembers(id),
-        reason: 'đăng ký hộ',
-      },
-    });
-    expect(created.status).toBe(201);
-    hh.push(created.body);
-  }
+  hh.push(...(await registerHouseholds(h.baseUrl, officerToken, ['001182012345', '001182012346'])));
 });
 
 afterAll(async () => {
