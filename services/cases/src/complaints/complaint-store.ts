@@ -1,6 +1,7 @@
 /** SQL of complaints (migrations/0005_complaints.sql). */
 import type pg from 'pg';
 import type { PageKey } from '../online/page-token';
+import { SqlConditions } from '../store/sql-conditions';
 import type { Queryable } from '../store/policy-store';
 import type { ComplaintRow, ComplaintStatus } from './complaint-record';
 
@@ -158,30 +159,17 @@ export interface ComplaintFilter {
 
 /** Newest first, keyset paged on (received_at, id). */
 export async function listComplaints(db: Queryable, f: ComplaintFilter): Promise<ComplaintRow[]> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const equals = (column: string, value: string | undefined): void => {
-    if (value === undefined) return;
-    params.push(value);
-    where.push(`${column} = $${params.length}`);
-  };
-  equals('managing_unit_code', f.communeCode);
-  equals('province_code', f.provinceCode);
-  equals('status', f.status);
-  if (f.overdueOn !== undefined) {
-    params.push(f.overdueOn);
-    where.push(`status = 'open' AND due_on < $${params.length}::date`);
-  }
-  if (f.after !== undefined) {
-    params.push(f.after.receivedAt, f.after.id);
-    where.push(`(received_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-  }
-  params.push(f.limit);
+  const c = new SqlConditions();
+  c.equals('managing_unit_code', f.communeCode);
+  c.equals('province_code', f.provinceCode);
+  c.equals('status', f.status);
+  if (f.overdueOn !== undefined)
+    c.add(`status = 'open' AND due_on < ${c.param(f.overdueOn)}::date`);
+  c.receivedBefore(f.after);
   const { rows } = await db.query<SqlRow>(
-    `SELECT ${COLUMNS} FROM complaint
-      ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
-      ORDER BY received_at DESC, id DESC LIMIT $${params.length}`,
-    params,
+    `SELECT ${COLUMNS} FROM complaint${c.where()}
+      ORDER BY received_at DESC, id DESC LIMIT ${c.param(f.limit)}`,
+    c.params,
   );
   return rows.map(rowOf);
 }

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Queryable } from '../store/policy-store';
 import type { ApplicationStatus } from './citizen-status';
 import type { OnlineApplicationRow } from './online-record';
+import { SqlConditions } from '../store/sql-conditions';
 import type { PageKey } from './page-token';
 
 const COLUMNS = `
@@ -178,26 +179,15 @@ export async function listApplications(
   db: Queryable,
   f: ApplicationFilter,
 ): Promise<OnlineApplicationRow[]> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const equals = (column: string, value: string | undefined): void => {
-    if (value === undefined) return;
-    params.push(value);
-    where.push(`${column} = $${params.length}`);
-  };
-  equals('commune_code', f.communeCode);
-  equals('province_code', f.provinceCode);
-  equals('status', f.status);
-  if (f.after !== undefined) {
-    params.push(f.after.receivedAt, f.after.id);
-    where.push(`(received_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-  }
-  params.push(f.limit);
+  const c = new SqlConditions();
+  c.equals('commune_code', f.communeCode);
+  c.equals('province_code', f.provinceCode);
+  c.equals('status', f.status);
+  c.receivedBefore(f.after);
   const { rows } = await db.query<SqlRow>(
-    `SELECT ${COLUMNS} FROM online_application
-      ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
-      ORDER BY received_at DESC, id DESC LIMIT $${params.length}`,
-    params,
+    `SELECT ${COLUMNS} FROM online_application${c.where()}
+      ORDER BY received_at DESC, id DESC LIMIT ${c.param(f.limit)}`,
+    c.params,
   );
   return rows.map(rowOf);
 }

@@ -5,6 +5,7 @@
 import { OPEN_STEP_STATUSES } from '../domain/case-deadline';
 import type { CaseRow, CaseStatus } from '../domain/case-record';
 import { CASE_COLUMNS, caseOf, type CaseSqlRow, type Db } from './case-store';
+import { SqlConditions } from './sql-conditions';
 
 export interface CaseListFilter {
   /** Only these communes (a commune, or the communes of a 2024 district). */
@@ -25,28 +26,23 @@ export interface ListedCase {
 }
 
 export async function listCases(db: Db, f: CaseListFilter): Promise<ListedCase[]> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const param = (value: unknown): string => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  if (f.communeCodes !== undefined) where.push(`commune_code = ANY(${param(f.communeCodes)})`);
-  if (f.provinceCode !== undefined) where.push(`province_code = ${param(f.provinceCode)}`);
-  if (f.status !== undefined) where.push(`status = ${param(f.status)}`);
+  const c = new SqlConditions();
+  if (f.communeCodes !== undefined) c.add(`commune_code = ANY(${c.param(f.communeCodes)})`);
+  if (f.provinceCode !== undefined) c.add(`province_code = ${c.param(f.provinceCode)}`);
+  if (f.status !== undefined) c.add(`status = ${c.param(f.status)}`);
   if (f.overdueBefore !== undefined) {
-    where.push(`step_due_on < ${param(f.overdueBefore)}::date`);
-    where.push(`status = ANY(${param(OPEN_STEP_STATUSES)})`);
+    c.add(`step_due_on < ${c.param(f.overdueBefore)}::date`);
+    c.add(`status = ANY(${c.param(OPEN_STEP_STATUSES)})`);
   }
   const openFlag =
     'EXISTS (SELECT 1 FROM review_flag f WHERE f.case_id = social_case.id AND f.resolved_at IS NULL)';
-  if (f.flaggedOnly) where.push(openFlag);
-  if (f.afterCode !== undefined) where.push(`code > ${param(f.afterCode)}`);
+  if (f.flaggedOnly) c.add(openFlag);
+  if (f.afterCode !== undefined) c.add(`code > ${c.param(f.afterCode)}`);
   const sql =
     `SELECT ${CASE_COLUMNS}, ${openFlag} AS flagged FROM social_case` +
-    (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
-    ` ORDER BY code LIMIT ${param(f.limit)}`;
-  const res = await db.query<CaseSqlRow & { flagged: boolean }>(sql, params);
+    c.where() +
+    ` ORDER BY code LIMIT ${c.param(f.limit)}`;
+  const res = await db.query<CaseSqlRow & { flagged: boolean }>(sql, c.params);
   return res.rows.map((r) => ({ row: caseOf(r), flagged: r.flagged }));
 }
 
