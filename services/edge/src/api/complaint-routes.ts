@@ -14,6 +14,7 @@ import {
   nextPageToken,
   PAGE_PARAMS,
   READ_ERRORS,
+  UNIT_CODE_QUERY,
   uuidPathParam,
   WRITE_ERRORS,
 } from './route-parts';
@@ -57,12 +58,7 @@ export const complaintApiRoutes: ApiRoute[] = [
     operationId: 'listComplaints',
     summary: 'Complaints managed by a unit (default the caller’s), with the overdue flag',
     parameters: [
-      {
-        name: 'unitCode',
-        in: 'query',
-        description: 'VN, a province (2 digits) or a commune (5 digits)',
-        schema: { type: 'string', pattern: '^(VN|[0-9]{2}|[0-9]{5})$' },
-      },
+      UNIT_CODE_QUERY,
       {
         name: 'status',
         in: 'query',

@@ -25,6 +25,7 @@ import {
   nextPageToken,
   PAGE_PARAMS,
   READ_ERRORS,
+  UNIT_CODE_QUERY,
   WRITE_ERRORS,
 } from './route-parts';
 
@@ -35,12 +36,7 @@ export const householdApiRoutes: ApiRoute[] = [
     operationId: 'listHouseholds',
     summary: 'Households of a unit (commune, province or VN; default the caller’s), by code',
     parameters: [
-      {
-        name: 'unitCode',
-        in: 'query',
-        description: 'VN, a province (2 digits) or a commune (5 digits) of the 2025 structure',
-        schema: { type: 'string', pattern: '^(VN|[0-9]{2}|[0-9]{5})$' },
-      },
+      UNIT_CODE_QUERY,
       {
         name: 'villageCode',
         in: 'query',

@@ -11,7 +11,7 @@ import { parsePage } from '../http/params';
 import { queryValue, unitCodeParam } from '../forms/household-params';
 import { householdStatusOf, statusName } from './household-json';
 import { standardJson } from './standard-json';
-import { nextPageToken } from './route-parts';
+import { nextPageToken, UNIT_CODE_QUERY } from './route-parts';
 import type { ApiRoute, ParameterSpec } from './route-types';
 
 const SEARCH_PARAMS: ParameterSpec[] = [
@@ -39,12 +39,7 @@ const SEARCH_PARAMS: ParameterSpec[] = [
     description: 'the start of a household code (at least the commune code)',
     schema: { type: 'string' },
   },
-  {
-    name: 'unitCode',
-    in: 'query',
-    description: 'VN, a province or a commune (default the caller’s unit)',
-    schema: { type: 'string', pattern: '^(VN|[0-9]{2}|[0-9]{5})$' },
-  },
+  UNIT_CODE_QUERY,
   {
     name: 'status',
     in: 'query',

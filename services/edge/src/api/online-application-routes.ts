@@ -16,6 +16,7 @@ import {
   nextPageToken,
   PAGE_PARAMS,
   READ_ERRORS,
+  UNIT_CODE_QUERY,
   uuidPathParam,
   WRITE_ERRORS,
 } from './route-parts';
@@ -33,12 +34,7 @@ export const onlineApplicationApiRoutes: ApiRoute[] = [
     operationId: 'listOnlineApplications',
     summary: 'Applications citizens sent online to a unit (default the caller’s), newest first',
     parameters: [
-      {
-        name: 'unitCode',
-        in: 'query',
-        description: 'VN, a province (2 digits) or a commune (5 digits)',
-        schema: { type: 'string', pattern: '^(VN|[0-9]{2}|[0-9]{5})$' },
-      },
+      UNIT_CODE_QUERY,
       {
         name: 'status',
         in: 'query',

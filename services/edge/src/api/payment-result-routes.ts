@@ -22,9 +22,9 @@ import { FileAnswer } from './file-answer';
 import { mediaTypeOf, oneFile } from './payment-files';
 import { paymentFileJson } from './payment-json';
 import { reconciliationJson, resultImportJson } from './payment-reconciliation-json';
-import { monthQuery, payrollIdOf, payrollIdSpec, unitCodeQuery } from './payment-routes';
+import { monthQuery, payrollIdOf, payrollIdSpec } from './payment-routes';
 import type { ApiRoute } from './route-types';
-import { READ_ERRORS, uuidPathParam, WRITE_ERRORS } from './route-parts';
+import { READ_ERRORS, UNIT_CODE_QUERY, uuidPathParam, WRITE_ERRORS } from './route-parts';
 
 /** Content types that are forms or JSON, not a file sent as the body. */
 const NOT_A_FILE = /^(application\/json|application\/x-www-form-urlencoded|multipart\/)/i;
@@ -205,7 +205,7 @@ export const paymentResultApiRoutes: ApiRoute[] = [
     operationId: 'getReconciliation',
     summary:
       'Đối soát of a unit and month: planned, paid, unpaid, returned, pending and carried over, each unit one level below, and the exceptions found',
-    parameters: [unitCodeQuery, monthQuery(true, 'YYYY-MM')],
+    parameters: [UNIT_CODE_QUERY, monthQuery(true, 'YYYY-MM')],
     success: { status: 200, schema: 'Reconciliation', description: 'the reconciliation' },
     errors: READ_ERRORS,
     authenticated: true,

@@ -26,6 +26,7 @@ import {
   nextPageToken,
   PAGE_PARAMS,
   READ_ERRORS,
+  UNIT_CODE_QUERY,
   uuidPathParam,
   WRITE_ERRORS,
 } from './route-parts';
@@ -40,13 +41,6 @@ export const monthQuery = (required: boolean, description: string): ParameterSpe
   description,
   schema: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}$' },
 });
-
-export const unitCodeQuery: ParameterSpec = {
-  name: 'unitCode',
-  in: 'query',
-  description: 'VN, a province (2 digits) or a commune (5 digits); default the caller’s unit',
-  schema: { type: 'string', pattern: '^(VN|[0-9]{2}|[0-9]{5})$' },
-};
 
 /** Duyệt or khóa sổ: POST /payrolls/{id}/<path> with the version read. */
 function transition(path: 'approve' | 'close', summary: string): ApiRoute {
@@ -80,7 +74,7 @@ export const paymentApiRoutes: ApiRoute[] = [
     operationId: 'listPayrolls',
     summary: 'Danh sách chi trả of a unit (commune, province or VN), optionally of one month',
     parameters: [
-      unitCodeQuery,
+      UNIT_CODE_QUERY,
       monthQuery(false, 'YYYY-MM: only this month'),
       {
         name: 'status',

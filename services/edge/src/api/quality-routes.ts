@@ -17,15 +17,9 @@ import {
   mergeStatusOf,
   verificationJson,
 } from './quality-json';
-import type { ApiRoute, ParameterSpec } from './route-types';
-import { READ_ERRORS, uuidPathParam, WRITE_ERRORS } from './route-parts';
+import type { ApiRoute } from './route-types';
+import { READ_ERRORS, UNIT_CODE_QUERY, uuidPathParam, WRITE_ERRORS } from './route-parts';
 
-const unitSpec: ParameterSpec = {
-  name: 'unitCode',
-  in: 'query',
-  description: 'VN, a province (2 digits) or a commune (5 digits); default the caller’s unit',
-  schema: { type: 'string', pattern: '^(VN|[0-9]{2}|[0-9]{5})$' },
-};
 const mergeIdSpec = uuidPathParam('mergeId', 'merge proposal id');
 
 const mergeId = (req: Request): string => idParam(req.params['mergeId'], 'merge_id');
@@ -53,7 +47,7 @@ export const qualityApiRoutes: ApiRoute[] = [
     summary:
       'Duplicate pairs touching a unit (same citizen ID, or same name and birth date in a commune)',
     parameters: [
-      unitSpec,
+      UNIT_CODE_QUERY,
       {
         name: 'pageSize',
         in: 'query',
@@ -108,7 +102,7 @@ export const qualityApiRoutes: ApiRoute[] = [
     operationId: 'listMergeProposals',
     summary: 'Merge proposals of a unit, newest first',
     parameters: [
-      unitSpec,
+      UNIT_CODE_QUERY,
       {
         name: 'status',
         in: 'query',

@@ -31,6 +31,7 @@ import {
   nextPageToken,
   PAGE_PARAMS,
   READ_ERRORS,
+  UNIT_CODE_QUERY,
   uuidPathParam,
   WRITE_ERRORS,
 } from './route-parts';
@@ -40,12 +41,7 @@ const idSpec = uuidPathParam('id', 'review round id');
 /** `unitCode` and `year` of the round and request lists. */
 function unitYearParams(yearDescription: string): ParameterSpec[] {
   return [
-    {
-      name: 'unitCode',
-      in: 'query',
-      description: 'VN, a province or a commune',
-      schema: { type: 'string', pattern: '^(VN|[0-9]{2}|[0-9]{5})$' },
-    },
+    UNIT_CODE_QUERY,
     {
       name: 'year',
       in: 'query',

@@ -23,6 +23,14 @@ export const PAGE_PARAMS: readonly ParameterSpec[] = [
   },
 ];
 
+/** `unitCode` of the lists of a unit of the 2025 structure (the country, a province, a commune). */
+export const UNIT_CODE_QUERY: ParameterSpec = {
+  name: 'unitCode',
+  in: 'query',
+  description: 'VN, a province (2 digits) or a commune (5 digits); default the caller’s unit',
+  schema: { type: 'string', pattern: '^(VN|[0-9]{2}|[0-9]{5})$' },
+};
+
 /** The next page's token in a JSON answer: null on the last page. */
 export const nextPageToken = (token: string | undefined): string | null => (token ? token : null);
 

@@ -14,7 +14,7 @@ import { bodyOf, text, type Body } from './household-body';
 import { idOf, optionalInt } from './move-body';
 import { sampleItemJson, sampleJson } from './sampling-json';
 import type { ApiRoute } from './route-types';
-import { READ_ERRORS, uuidPathParam, WRITE_ERRORS } from './route-parts';
+import { READ_ERRORS, UNIT_CODE_QUERY, uuidPathParam, WRITE_ERRORS } from './route-parts';
 
 const sampleIdSpec = uuidPathParam('sampleId', 'sample id');
 
@@ -49,12 +49,7 @@ export const samplingApiRoutes: ApiRoute[] = [
     operationId: 'listSamples',
     summary: 'Acceptance samples of a unit, newest first (without items)',
     parameters: [
-      {
-        name: 'unitCode',
-        in: 'query',
-        description: 'VN, a province or a commune; default the caller’s unit',
-        schema: { type: 'string', pattern: '^(VN|[0-9]{2}|[0-9]{5})$' },
-      },
+      UNIT_CODE_QUERY,
       {
         name: 'limit',
         in: 'query',
