@@ -6,14 +6,11 @@
  * month and marked complete at the end, so a rerun with the same figures reuses it; a
  * half-loaded or outdated one is dropped and loaded again.
  */
-import type { Writable } from 'node:stream';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { createPool, runMigrations } from '@posa/db';
-import { getPostgresUrl } from '@posa/testing';
 import { MIGRATIONS_DIR } from '../../../services/cases/src/app';
 import { loadCommunes } from '../households/commune-loader';
-import { dropForLoad } from './drop-for-load';
+import { dropForLoad, finish, keptBenchDatabase, withClient, write } from '../bench-database-parts';
 import { generateCases } from './synthetic-cases';
 
 export interface CasesBenchDatabase {
@@ -39,43 +36,6 @@ const monthAfter = (m: string): string => {
   return mm === 12 ? `${y + 1}-01-01` : `${y}-${String(mm + 1).padStart(2, '0')}-01`;
 };
 
-async function write(stream: Writable, text: string): Promise<void> {
-  if (!stream.write(text)) await new Promise((resolve) => stream.once('drain', resolve));
-}
-
-async function finish(stream: Writable): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    stream.once('finish', resolve);
-    stream.once('error', reject);
-    stream.end();
-  });
-}
-
-async function withClient<T>(url: string, run: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function isComplete(url: string): Promise<boolean> {
-  const pool = createPool({ url, max: 1, applicationName: 'bench-case-entitlements' });
-  try {
-    await runMigrations(pool, { directory: MIGRATIONS_DIR });
-    const { rows } = await pool.query(
-      `SELECT 1 FROM information_schema.tables WHERE table_name = 'bench_load'`,
-    );
-    return rows.length === 1 && (await pool.query('SELECT 1 FROM bench_load')).rows.length === 1;
-  } catch {
-    return false; // migrations changed since the load, or the load broke off
-  } finally {
-    await pool.end();
-  }
-}
-
 async function load(
   url: string,
   seed: number,
@@ -83,9 +43,6 @@ async function load(
   month: string,
   log: (s: string) => void,
 ) {
-  const pool = createPool({ url, max: 1, applicationName: 'bench-case-entitlements' });
-  await runMigrations(pool, { directory: MIGRATIONS_DIR });
-  await pool.end();
   const clients = [
     new Client({ connectionString: url }),
     new Client({ connectionString: url }),
@@ -203,29 +160,15 @@ export async function casesBenchDatabase(
   log: (s: string) => void,
 ): Promise<CasesBenchDatabase> {
   const name = `bench_case_entitlements_s${seed}_n${count}_m${month.replace('-', '')}`;
-  const admin = await getPostgresUrl();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const exists = await withClient(
-    admin,
-    async (c) =>
-      (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rows.length === 1,
-  );
-  let loadedNow = false;
-  if (!exists || !(await isComplete(url.toString()))) {
-    await withClient(admin, async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.query(`CREATE DATABASE ${name}`);
-    });
+  const { url, loadedNow } = await keptBenchDatabase(name, MIGRATIONS_DIR, async (loadUrl) => {
     log(`loading ${count} covering cases into ${name}`);
-    await load(url.toString(), seed, count, month, log);
-    loadedNow = true;
-  }
+    await load(loadUrl, seed, count, month, log);
+  });
   const { covering, cases } = await withClient(
-    url.toString(),
+    url,
     async (c) =>
       (await c.query<{ covering: number; cases: number }>('SELECT covering, cases FROM bench_load'))
         .rows[0]!,
   );
-  return { url: url.toString(), covering, cases, loadedNow };
+  return { url, covering, cases, loadedNow };
 }

@@ -5,13 +5,11 @@
  * the end, so a rerun with the same figures reuses it; a half-loaded or outdated one is
  * dropped and loaded again.
  */
-import type { Writable } from 'node:stream';
 import path from 'node:path';
-import { Client, type QueryResult } from 'pg';
+import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { createPool, runMigrations } from '@posa/db';
-import { getPostgresUrl } from '@posa/testing';
 import { nameSearchKey } from '@posa/platform';
+import { dropForLoad, finish, keptBenchDatabase, withClient, write } from '../bench-database-parts';
 import { loadCommunes } from './commune-loader';
 import { generateHouseholds } from './synthetic-households';
 
@@ -40,59 +38,13 @@ function uuidOf(kind: 1 | 2, n: number): string {
 
 const copyText = (v: string | number | null): string => (v === null ? '\\N' : String(v));
 
-async function write(stream: Writable, line: string): Promise<void> {
-  if (!stream.write(line)) await new Promise((resolve) => stream.once('drain', resolve));
-}
-
-async function finish(stream: Writable): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    stream.once('finish', resolve);
-    stream.once('error', reject);
-    stream.end();
-  });
-}
-
-async function adminQuery(sql: string): Promise<QueryResult> {
-  const client = new Client({ connectionString: await getPostgresUrl() });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-async function isComplete(url: string): Promise<boolean> {
-  const pool = createPool({ url, max: 1, applicationName: 'bench-household-search' });
-  try {
-    await runMigrations(pool, { directory: MIGRATIONS_DIR });
-    const { rows } = await pool.query(
-      `SELECT 1 FROM information_schema.tables WHERE table_name = 'bench_load'`,
-    );
-    if (rows.length === 0) return false;
-    return (await pool.query('SELECT 1 FROM bench_load')).rows.length === 1;
-  } catch {
-    return false; // migrations changed since the load, or the load broke off
-  } finally {
-    await pool.end();
-  }
-}
-
 async function load(url: string, seed: number, count: number, log: (s: string) => void) {
-  const pool = createPool({ url, max: 1, applicationName: 'bench-household-search' });
-  await runMigrations(pool, { directory: MIGRATIONS_DIR });
-  await pool.end();
   const a = new Client({ connectionString: url });
   const b = new Client({ connectionString: url });
   await a.connect();
   await b.connect();
   try {
-    const { rows: indexes } = await a.query<{ name: string; def: string }>(
-      `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def
-         FROM pg_index i
-        WHERE i.indrelid IN ('household'::regclass, 'member'::regclass)
-          AND NOT i.indisprimary AND NOT i.indisunique`,
-    );
-    for (const index of indexes) await a.query(`DROP INDEX ${index.name}`);
+    const restore = await dropForLoad(a, ['household', 'member']);
     for (const c of [a, b]) await c.query(`SET session_replication_role = replica`);
     const households = a.query(
       copyFrom(`COPY household (id, code, commune_code, province_code, village_code,
@@ -155,12 +107,12 @@ async function load(url: string, seed: number, count: number, log: (s: string) =
         log(`copied ${h} households, ${m} members (${Date.now() - started} ms)`);
     }
     await Promise.all([finish(households), finish(members)]);
-    log(`copy done in ${Date.now() - started} ms; building ${indexes.length} indexes`);
+    log(`copy done in ${Date.now() - started} ms; building ${restore.length} indexes`);
     await a.query(`SET maintenance_work_mem = '1GB'`);
-    for (const index of indexes) {
+    for (const statement of restore) {
       const t = Date.now();
-      await a.query(index.def);
-      log(`${index.name} built in ${Date.now() - t} ms`);
+      await a.query(statement);
+      log(`${statement.slice(0, 60)}… in ${Date.now() - t} ms`);
     }
     await a.query('VACUUM ANALYZE household');
     await a.query('VACUUM ANALYZE member');
@@ -179,23 +131,18 @@ export async function benchDatabase(
   log: (s: string) => void,
 ): Promise<BenchDatabase> {
   const name = `bench_household_search_s${seed}_n${count}`;
-  const url = new URL(await getPostgresUrl());
-  url.pathname = `/${name}`;
-  const exists =
-    (await adminQuery(`SELECT 1 FROM pg_database WHERE datname = '${name}'`)).rows.length === 1;
-  let loadedNow = false;
-  if (!exists || !(await isComplete(url.toString()))) {
-    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await adminQuery(`CREATE DATABASE ${name}`);
+  const { url, loadedNow } = await keptBenchDatabase(name, MIGRATIONS_DIR, async (loadUrl) => {
     log(`loading ${count} households into ${name}`);
-    await load(url.toString(), seed, count, log);
-    loadedNow = true;
-  }
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  const { rows } = await client.query<{ households: number; members: number }>(
-    'SELECT households, members FROM bench_load',
+    await load(loadUrl, seed, count, log);
+  });
+  const loaded = await withClient(
+    url,
+    async (c) =>
+      (
+        await c.query<{ households: number; members: number }>(
+          'SELECT households, members FROM bench_load',
+        )
+      ).rows[0]!,
   );
-  await client.end();
-  return { url: url.toString(), ...rows[0]!, loadedNow };
+  return { url, ...loaded, loadedNow };
 }

@@ -7,13 +7,10 @@
  * rerun with the same figures reuses it; a half-loaded or outdated one is dropped and loaded
  * again. Payrolls of earlier runs are removed by the bench itself (clearPayrolls).
  */
-import type { Writable } from 'node:stream';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { createPool, runMigrations } from '@posa/db';
-import { getPostgresUrl } from '@posa/testing';
 import { MIGRATIONS_DIR } from '../../../services/payments/src/app';
-import { dropForLoad } from '../cases/drop-for-load';
+import { dropForLoad, finish, keptBenchDatabase, withClient, write } from '../bench-database-parts';
 import { loadCommunes } from '../households/commune-loader';
 import { generateLedger } from './synthetic-ledger';
 
@@ -30,50 +27,6 @@ const TABLES = ['ledger_commune', 'ledger_case', 'ledger_segment', 'ledger_chang
 
 const day = (month: string): string => `${month}-01`;
 
-async function write(stream: Writable, text: string): Promise<void> {
-  if (!stream.write(text)) await new Promise((resolve) => stream.once('drain', resolve));
-}
-
-async function finish(stream: Writable): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    stream.once('finish', resolve);
-    stream.once('error', reject);
-    stream.end();
-  });
-}
-
-export async function withClient<T>(url: string, run: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function migrate(url: string): Promise<void> {
-  const pool = createPool({ url, max: 1, applicationName: 'bench-payroll' });
-  try {
-    await runMigrations(pool, { directory: MIGRATIONS_DIR });
-  } finally {
-    await pool.end();
-  }
-}
-
-async function isComplete(url: string): Promise<boolean> {
-  try {
-    await migrate(url);
-    return await withClient(url, async (c) => {
-      const table = await c.query(`SELECT to_regclass('bench_load') IS NOT NULL AS present`);
-      if (table.rows[0]?.present !== true) return false;
-      return (await c.query('SELECT 1 FROM bench_load')).rows.length === 1;
-    });
-  } catch {
-    return false; // migrations changed since the load, or the load broke off
-  }
-}
-
 /** Text-format COPY cell: the rows hold no tabs, newlines or backslashes. */
 const row = (cells: ReadonlyArray<string | number | null>): string =>
   cells.map((c) => (c === null ? '\\N' : String(c))).join('\t') + '\n';
@@ -85,7 +38,6 @@ async function load(
   month: string,
   log: (s: string) => void,
 ): Promise<void> {
-  await migrate(url);
   const clients = [0, 1, 2, 3].map(() => new Client({ connectionString: url }));
   for (const c of clients) await c.connect();
   const [first, second, third, fourth] = clients as [Client, Client, Client, Client];
@@ -185,29 +137,15 @@ export async function ledgerBenchDatabase(
   log: (s: string) => void,
 ): Promise<LedgerBenchDatabase> {
   const name = `bench_payroll_s${seed}_n${count}_m${month.replace('-', '')}`;
-  const admin = await getPostgresUrl();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const exists = await withClient(
-    admin,
-    async (c) =>
-      (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rows.length === 1,
-  );
-  let loadedNow = false;
-  if (!exists || !(await isComplete(url.toString()))) {
-    await withClient(admin, async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.query(`CREATE DATABASE ${name}`);
-    });
+  const { url, loadedNow } = await keptBenchDatabase(name, MIGRATIONS_DIR, async (loadUrl) => {
     log(`loading ${count} entitlements into ${name}`);
-    await load(url.toString(), seed, count, month, log);
-    loadedNow = true;
-  }
+    await load(loadUrl, seed, count, month, log);
+  });
   const loaded = await withClient(
-    url.toString(),
+    url,
     async (c) =>
       (await c.query<{ cases: number; communes: number }>('SELECT cases, communes FROM bench_load'))
         .rows[0]!,
   );
-  return { url: url.toString(), ...loaded, loadedNow };
+  return { url, ...loaded, loadedNow };
 }
