@@ -18,6 +18,20 @@ export interface FileLine {
   totalVnd: number;
 }
 
+/** The cells of the line's row (the n-th of its file), in the order of the file header. */
+export function lineCells(line: FileLine, n: number): (string | number)[] {
+  return [
+    n,
+    line.caseCode,
+    line.fullName,
+    line.citizenId,
+    line.bankCode,
+    line.accountNumber,
+    monthsLabel(line.months),
+    line.totalVnd,
+  ];
+}
+
 /** The payroll a set of files is made from. */
 export interface FilePayroll {
   id: string;

@@ -3,7 +3,7 @@
  * CRLF, RFC 4180 quoting, a Vietnamese header, one row per line. No totals row: the agent's
  * system reads rows only; the totals are in the checksum file and the XLSX.
  */
-import { monthsLabel, type FileLine } from './file-line';
+import { lineCells, type FileLine } from './file-line';
 
 export const CSV_HEADER = [
   'STT',
@@ -28,19 +28,6 @@ export function csvRow(fields: readonly string[]): string {
 /** The bytes of the CSV file of the given lines. */
 export function paymentCsv(lines: readonly FileLine[]): Buffer {
   const parts = ['\uFEFF', csvRow(CSV_HEADER)];
-  lines.forEach((line, i) => {
-    parts.push(
-      csvRow([
-        String(i + 1),
-        line.caseCode,
-        line.fullName,
-        line.citizenId,
-        line.bankCode,
-        line.accountNumber,
-        monthsLabel(line.months),
-        String(line.totalVnd),
-      ]),
-    );
-  });
+  lines.forEach((line, i) => parts.push(csvRow(lineCells(line, i + 1).map(String))));
   return Buffer.from(parts.join(''), 'utf8');
 }

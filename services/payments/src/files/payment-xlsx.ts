@@ -5,7 +5,7 @@
  */
 import { CSV_HEADER } from './payment-csv';
 import { fixedTimeXlsx } from './fixed-time-xlsx';
-import { monthsLabel, totalOf, type FileLine, type FilePayroll } from './file-line';
+import { lineCells, monthsLabel, totalOf, type FileLine, type FilePayroll } from './file-line';
 
 export const CHANNEL_LABELS: Record<string, string> = {
   cash_at_commune: 'Chi trả tiền mặt tại xã',
@@ -41,18 +41,7 @@ export async function paymentXlsx(
     ]).commit();
     ws.addRow([CHANNEL_LABELS[channel] ?? channel]).commit();
     ws.addRow([...CSV_HEADER]).commit();
-    lines.forEach((line, i) => {
-      ws.addRow([
-        i + 1,
-        line.caseCode,
-        line.fullName,
-        line.citizenId,
-        line.bankCode,
-        line.accountNumber,
-        monthsLabel(line.months),
-        line.totalVnd,
-      ]).commit();
-    });
+    lines.forEach((line, i) => ws.addRow(lineCells(line, i + 1)).commit());
     ws.addRow(['', 'Tổng cộng', `${lines.length} người`, '', '', '', '', total]).commit();
     ws.commit();
   });
