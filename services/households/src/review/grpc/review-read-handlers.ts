@@ -1,6 +1,6 @@
 /** ListRounds, GetRound and ComputeResults: reads for the commune and the units above it. */
 import { principalOf } from '@posa/auth';
-import { InvalidArgumentError, type CallContext } from '@posa/platform';
+import type { CallContext } from '@posa/platform';
 import type {
   ComputeResultsRequest,
   ComputeResultsResponse,
@@ -25,12 +25,8 @@ import {
   roundToProto,
   statusFromProto,
 } from './review-mapping';
-import { pageSizeOf, unitScopeOf } from '../../grpc/list-request';
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DEFAULT_PAGE_SIZE = 50;
-const MAX_PAGE_SIZE = 200;
+import { unitScopeOf } from '../../grpc/list-request';
+import { assertPageKey, reviewPageSize, yearFilterOf } from './review-page';
 
 export function reviewReadHandlers(deps: ReviewDeps) {
   const { pool, units, predecessors, today } = deps;
@@ -45,22 +41,17 @@ export function reviewReadHandlers(deps: ReviewDeps) {
       const principal = principalOf(ctx);
       assertReadRole(principal);
       const unit = request.unitCode === '' ? principal.unitCode : request.unitCode;
-      if (request.year !== 0 && (request.year < 2016 || request.year > 2100)) {
-        throw new InvalidArgumentError('year', 'must be 0 (every year) or between 2016 and 2100');
-      }
       const filter: RoundFilter = {
-        year: request.year === 0 ? undefined : request.year,
+        year: yearFilterOf(request.year),
         status: statusFromProto(request.status),
         ...unitScopeOf(principal, unit, units),
       };
       const day = today();
       if (request.overdueOnly) filter.overdueOn = day;
-      const pageSize = pageSizeOf(request.page?.pageSize ?? 0, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+      const pageSize = reviewPageSize(request.page?.pageSize ?? 0);
       const scope = JSON.stringify(['ListRounds', unit, filter]);
       const key = decodeCursor(scope, request.page?.pageToken ?? '', 3);
-      if (key !== undefined && (!ISO_DAY.test(key[0]!) || !UUID.test(key[2]!))) {
-        throw new InvalidArgumentError('page.page_token', 'is not a token of this list');
-      }
+      if (key !== undefined) assertPageKey(key[0]!, key[2]!);
       const after = key && { startedOn: key[0]!, communeCode: key[1]!, id: key[2]! };
       const rows = await listRounds(pool, filter, pageSize + 1, after);
       const page = rows.slice(0, pageSize);

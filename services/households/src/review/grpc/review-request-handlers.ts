@@ -20,7 +20,8 @@ import type {
 import { withTransaction } from '@posa/db';
 import { decodeCursor, encodeCursor } from '../../domain/page-cursor';
 import { assertReadRole } from '../../grpc/household-access';
-import { pageSizeOf, unitScopeOf } from '../../grpc/list-request';
+import { unitScopeOf } from '../../grpc/list-request';
+import { assertPageKey, reviewPageSize, yearFilterOf } from './review-page';
 import {
   findRequest,
   listRequests,
@@ -31,11 +32,6 @@ import type { ReviewDeps } from './review-deps';
 import { textOf } from './review-mapping';
 import { requestStatusFromProto, requestToProto } from './request-mapping';
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DEFAULT_PAGE_SIZE = 50;
-const MAX_PAGE_SIZE = 200;
-
 export function reviewRequestHandlers(deps: ReviewDeps) {
   const { pool, units, today } = deps;
   return {
@@ -45,20 +41,15 @@ export function reviewRequestHandlers(deps: ReviewDeps) {
     ): Promise<ListReviewRequestsResponse> {
       const principal = principalOf(ctx);
       assertReadRole(principal);
-      if (request.year !== 0 && (request.year < 2016 || request.year > 2100)) {
-        throw new InvalidArgumentError('year', 'must be 0 (every year) or between 2016 and 2100');
-      }
       const filter: RequestFilter = {
-        year: request.year === 0 ? undefined : request.year,
+        year: yearFilterOf(request.year),
         status: requestStatusFromProto(request.status),
         ...unitScopeOf(principal, request.unitCode, units),
       };
-      const pageSize = pageSizeOf(request.page?.pageSize ?? 0, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+      const pageSize = reviewPageSize(request.page?.pageSize ?? 0);
       const scope = JSON.stringify(['ListReviewRequests', request.unitCode, filter]);
       const key = decodeCursor(scope, request.page?.pageToken ?? '', 2);
-      if (key !== undefined && (!ISO_DAY.test(key[0]!) || !UUID.test(key[1]!))) {
-        throw new InvalidArgumentError('page.page_token', 'is not a token of this list');
-      }
+      if (key !== undefined) assertPageKey(key[0]!, key[1]!);
       const rows = await listRequests(
         pool,
         filter,
